@@ -1,0 +1,27 @@
+# Two entry points for a fresh machine with Python 3.11+: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip >/dev/null
+	$(BIN)/pip install -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@for f in seeds/*.txt; do echo "=== $$f"; $(BIN)/reviewer repair "$$f" --glossary resources/glossaries/ai-podcasts.txt | head -40; done
+
+test: $(STAMP)
+	$(BIN)/ruff check reviewer tests benchmarks
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/repair_quality.py
+	$(BIN)/python benchmarks/repair_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Exports read from the store (never from widgets) and are written atomically."""

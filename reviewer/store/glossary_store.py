@@ -1,0 +1,71 @@
+"""The glossary kept in the store: terms the repair engine should spell right, and known misrecognitions."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.store.models import GlossaryAlias, GlossaryTerm
+
+
+def stored_glossary(session: Session) -> Glossary:
+    g = Glossary()
+    g.terms = list(session.scalars(select(GlossaryTerm.term).order_by(GlossaryTerm.id)))
+    rows = session.execute(
+        select(GlossaryAlias.alias, GlossaryTerm.term)
+        .join(GlossaryTerm, GlossaryAlias.term_id == GlossaryTerm.id)
+        .order_by(GlossaryAlias.id)
+    )
+    g.aliases = dict(rows.all())
+    return g
+
+
+def merge_glossary(session: Session, glossary: Glossary) -> tuple[int, int]:
+    """Add terms and aliases (a re-taught alias points to its new term); returns (terms, aliases) added."""
+    ids = dict(session.execute(select(GlossaryTerm.term, GlossaryTerm.id)).all())
+    added_terms = added_aliases = 0
+    for term in glossary.all_terms():
+        term = _clean(term)
+        if term not in ids:
+            row = GlossaryTerm(term=term)
+            session.add(row)
+            session.flush()
+            ids[term] = row.id
+            added_terms += 1
+    aliases = {a.alias: a for a in session.scalars(select(GlossaryAlias))}
+    for wrong, right in glossary.aliases.items():
+        wrong, right = _clean(wrong), _clean(right)
+        if wrong == right:
+            continue
+        existing = aliases.get(wrong)
+        if existing is None:
+            row = GlossaryAlias(alias=wrong, term_id=ids[right])
+            session.add(row)
+            aliases[wrong] = row
+            added_aliases += 1
+        else:
+            existing.term_id = ids[right]
+    session.flush()
+    return added_terms, added_aliases
+
+
+def remove_glossary_entry(session: Session, value: str) -> str:
+    """Remove an alias, or a term with its aliases; says which it was."""
+    alias = session.scalar(select(GlossaryAlias).where(GlossaryAlias.alias == value))
+    if alias is not None:
+        session.delete(alias)
+        return "alias"
+    term = session.scalar(select(GlossaryTerm).where(GlossaryTerm.term == value))
+    if term is not None:
+        session.delete(term)
+        return "term"
+    raise InputError(f"{value!r} is neither a glossary term nor an alias")
+
+
+def _clean(value: str) -> str:
+    value = value.strip()
+    if not value or "\n" in value or len(value) > 255:
+        raise InputError(f"bad glossary entry {value!r}: one line, 1–255 characters")
+    return value

@@ -1,0 +1,204 @@
+"""Plain, immutable views of stored rows, handed out by the Store.
+
+Callers (CLI, exports, later the GUI's table models) never hold live ORM objects,
+so nothing lazy-loads outside a transaction and sessions stay short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, NamedTuple
+
+from reviewer.core.transcript import Edit
+
+ImportStatus = Literal["new", "unchanged", "updated"]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    document_id: int
+    status: ImportStatus
+    name: str
+    segments: int
+    # Annotations carried over by a changed re-import: on the same text, on changed text, not placed.
+    kept: int = 0
+    changed: int = 0
+    unplaced: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    name: str
+    path: str
+    format: str
+    segments: int
+    annotations: int
+    unplaced: int
+    version: int
+    imported_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    name: str
+    path: str
+    content_hash: str
+    encoding: str
+    encoding_reason: str
+    format: str
+    metadata: dict[str, Any]
+    header: str
+    trailing_newline: bool
+    original_text: str
+    version: int
+    imported_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    id: int
+    document_id: int
+    label: str
+    display_name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class EditInfo:
+    id: int
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+    confidence: float
+    alternatives: tuple[str, ...]
+    applied: bool
+    decision: str
+    decided_text: str | None
+
+    def effective(self) -> Edit:
+        """The edit as the reviewer's decision makes it count (see models.RepairEdit)."""
+        return effective_edit(
+            self.kind,
+            self.start,
+            self.end,
+            self.before,
+            self.after,
+            self.applied,
+            self.decision,
+            self.decided_text,
+        )
+
+
+def effective_edit(
+    kind: str,
+    start: int,
+    end: int,
+    before: str,
+    after: str,
+    applied: bool,
+    decision: str,
+    decided_text: str | None,
+) -> Edit:
+    if decision == "accepted":
+        return Edit(kind, start, end, before, after, applied=True)
+    if decision == "rejected":
+        return Edit(kind, start, end, before, after, applied=False)
+    if decision == "changed":
+        return Edit(kind, start, end, before, decided_text or "", applied=True)
+    return Edit(kind, start, end, before, after, applied=applied)
+
+
+@dataclass(frozen=True)
+class SegmentInfo:
+    id: int
+    document_id: int
+    index: int
+    original: str
+    repaired: str
+    original_speaker: str | None
+    speaker: SpeakerInfo | None
+    start: float | None
+    end: float | None
+    source_lines: tuple[int, ...]
+    edits: tuple[EditInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    id: int
+    parent_id: int | None
+    name: str
+    path: str
+    colour: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ErrorTypeInfo:
+    id: int
+    key: str
+    name: str
+    description: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class AnnotationInfo:
+    id: int
+    document_id: int
+    segment_id: int | None
+    segment_index: int | None
+    kind: str
+    # Speaker display name, topic path or error type key.
+    tag: str
+    speaker_id: int | None
+    topic_id: int | None
+    error_type_id: int | None
+    target: str
+    span_start: int | None
+    span_end: int | None
+    quote: str
+    anchor_status: str
+    correction: str | None
+    note: str | None
+    annotator: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class AnnotationRow(NamedTuple):
+    """One CSV row's worth: an annotation with everything it refers to resolved.
+
+    A NamedTuple, not a frozen dataclass: exports build 100k of these, and a frozen
+    dataclass's __init__ costs several times more.
+    """
+
+    annotation_id: int
+    document_id: int
+    file_name: str
+    segment_index: int | None
+    start: float | None
+    end: float | None
+    speaker_label: str | None
+    speaker_name: str | None
+    kind: str
+    tag: str
+    error_type: str | None
+    target: str
+    span_start: int | None
+    span_end: int | None
+    text_repaired: str
+    text_original: str
+    correction: str | None
+    note: str | None
+    annotator: str | None
+    anchor_status: str
+    created_at: datetime
+    updated_at: datetime

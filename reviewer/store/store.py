@@ -1,0 +1,298 @@
+"""The Store: the one object the CLI, the exports and (later) the GUI talk to.
+
+Each public method that writes is one short transaction (``BEGIN IMMEDIATE`` on
+SQLite), committed before it returns; a failure (InputError included) rolls it
+back, so the store is never left half-changed.  Read methods return plain
+records (records.py), never live ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.store import annotations as _ann
+from reviewer.store import documents as _docs
+from reviewer.store import dump as _dump
+from reviewer.store import edit_decisions as _edits
+from reviewer.store import glossary_store as _gloss
+from reviewer.store import taxonomy as _tax
+from reviewer.store.engine import WRITE_OPTION, make_engine
+from reviewer.store.migrate import MigrationReport, describe, prepare
+from reviewer.store.paths import resolve_db_url
+from reviewer.store.records import (
+    AnnotationInfo,
+    AnnotationRow,
+    DocumentInfo,
+    DocumentSummary,
+    ErrorTypeInfo,
+    ImportResult,
+    SegmentInfo,
+    SpeakerInfo,
+    TopicInfo,
+)
+
+if TYPE_CHECKING:
+    from reviewer.core.document import RepairedDocument
+    from reviewer.core.repair.pipeline import RepairOptions
+
+KEEP = _ann.KEEP
+TagSpec = _ann.TagSpec
+
+
+class StoreError(InputError):
+    """The database could not do what was asked (locked too long, read-only, disk full…)."""
+
+
+def open_store(url: str | None = None, **engine_kwargs: Any) -> Store:
+    """Open (creating or upgrading as needed) the store at ``url`` / $REVIEWER_DB / the default place."""
+    resolved = resolve_db_url(url)
+    engine = make_engine(resolved, **engine_kwargs)
+    try:
+        report = prepare(engine, resolved)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(resolved, engine, report)
+
+
+class Store:
+    def __init__(self, url: str, engine: Engine, report: MigrationReport) -> None:
+        self.url = url
+        self.engine = engine
+        self.migration = report
+        self._reads = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def where(self) -> str:
+        return describe(self.url)
+
+    # --- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        try:
+            with self._writes() as session, session.begin():
+                yield session
+        except InputError:
+            raise
+        except DBAPIError as exc:
+            raise StoreError(f"{self.where}: the store cannot be written ({_reason(exc)})") from None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with self._reads() as session, session.begin():
+                yield session
+        except InputError:
+            raise
+        except DBAPIError as exc:
+            raise StoreError(f"{self.where}: the store cannot be read ({_reason(exc)})") from None
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def import_document(self, doc: RepairedDocument) -> ImportResult:
+        with self.write() as s:
+            return _docs.import_document(s, doc)
+
+    def load_file(
+        self,
+        path: str | Path,
+        glossary: Glossary | None = None,
+        options: RepairOptions | None = None,
+        **kw: Any,
+    ) -> RepairedDocument:
+        """Decode, parse and repair a file with the stored glossary plus ``glossary`` (nothing is written)."""
+        from reviewer.core.document import load_document
+        from reviewer.core.repair.pipeline import RepairOptions
+
+        merged = self.glossary()
+        if glossary:
+            merged.terms.extend(t for t in glossary.terms if t not in merged.terms)
+            merged.aliases.update(glossary.aliases)
+        opts = options or RepairOptions()
+        opts = RepairOptions(opts.steps, merged if merged else None)
+        return load_document(path, opts, **kw)
+
+    def import_file(self, path: str | Path, glossary: Glossary | None = None, **kw: Any) -> ImportResult:
+        """Load the file (with the stored glossary plus ``glossary``), keep ``glossary``, store the file.
+
+        A file that cannot be read changes nothing; the glossary and the document are
+        then written in one transaction each.
+        """
+        doc = self.load_file(path, glossary, **kw)
+        if glossary:
+            self.add_glossary(glossary)
+        return self.import_document(doc)
+
+    def documents(self) -> list[DocumentSummary]:
+        with self.read() as s:
+            return _dump.document_summaries(s)
+
+    def document(self, document_id: int) -> DocumentInfo:
+        with self.read() as s:
+            return _dump.document_info(s, document_id)
+
+    def segments(self, document_id: int, *, with_edits: bool = True) -> list[SegmentInfo]:
+        with self.read() as s:
+            return _dump.segments_of(s, document_id, with_edits=with_edits)
+
+    def delete_document(self, document_id: int) -> None:
+        with self.write() as s:
+            s.delete(_tax.require_document(s, document_id))
+
+    # --- repair edits -------------------------------------------------------------------------
+
+    def decide_edit(self, edit_id: int, decision: str, text: str | None = None) -> None:
+        """accepted / rejected / changed (with ``text``) / pending; the segment's repaired text follows."""
+        with self.write() as s:
+            _edits.decide_edit(s, edit_id, decision, text)
+
+    # --- annotations --------------------------------------------------------------------------
+
+    def tag(
+        self,
+        document_id: int,
+        segment_index: int,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        error: str | None = None,
+        span: tuple[int, int] | None = None,
+        target: str = "repaired",
+        correction: str | None = None,
+        note: str | None = None,
+        annotator: str | None = None,
+    ) -> int:
+        """Annotate a segment (or ``span`` of its ``target`` text) with exactly one of speaker/topic/error."""
+        given = [
+            (k, v) for k, v in (("speaker", speaker), ("topic", topic), ("error", error)) if v is not None
+        ]
+        if len(given) != 1:
+            raise InputError("give exactly one of a speaker, a topic or an error type")
+        kind, value = given[0]
+        with self.write() as s:
+            return _ann.add_annotation(
+                s,
+                document_id,
+                segment_index,
+                kind,
+                value,
+                span=span,
+                target=target,
+                correction=correction,
+                note=note,
+                annotator=annotator,
+            )
+
+    def tag_many(self, document_id: int, specs: Iterable[TagSpec]) -> list[int]:
+        """Add many annotations to one document in one transaction (all or none); returns their ids."""
+        with self.write() as s:
+            return _ann.add_annotations(s, document_id, specs)
+
+    def update_annotation(self, annotation_id: int, **changes: Any) -> None:
+        """Change fields (see annotations.update_annotation); ``confirm=True`` accepts a re-anchored place."""
+        with self.write() as s:
+            _ann.update_annotation(s, annotation_id, **changes)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        with self.write() as s:
+            _ann.delete_annotation(s, annotation_id)
+
+    def annotations(self, document_id: int | None = None) -> list[AnnotationInfo]:
+        with self.read() as s:
+            return _ann.list_annotations(s, document_id)
+
+    def annotation_rows(self, document_id: int | None = None) -> Iterator[AnnotationRow]:
+        """Export rows, streamed inside one read transaction (a consistent snapshot)."""
+        with self.read() as s:
+            yield from _ann.annotation_rows(s, document_id)
+
+    # --- speakers, topics, error types --------------------------------------------------------
+
+    def speakers(self, document_id: int) -> list[SpeakerInfo]:
+        with self.read() as s:
+            return _dump.speakers_of(s, document_id)
+
+    def rename_speaker(
+        self, document_id: int, label: str, display_name: str, role: str | None = None
+    ) -> SpeakerInfo:
+        """Give a speaker label its display name (and role); every segment and tag shows it at once."""
+        with self.write() as s:
+            return _tax.speaker_info(_tax.rename_speaker(s, document_id, label, display_name, role))
+
+    def topics(self) -> list[TopicInfo]:
+        with self.read() as s:
+            return _tax.list_topics(s)
+
+    def ensure_topic(
+        self, path: str, *, colour: str | None = None, description: str | None = None
+    ) -> TopicInfo:
+        with self.write() as s:
+            _tax.ensure_topic(s, path)
+            return _tax.topic_info(_tax.update_topic(s, path, colour=colour, description=description))
+
+    def update_topic(self, path: str, **changes: Any) -> TopicInfo:
+        with self.write() as s:
+            return _tax.topic_info(_tax.update_topic(s, path, **changes))
+
+    def error_types(self) -> list[ErrorTypeInfo]:
+        with self.read() as s:
+            return _tax.list_error_types(s)
+
+    def add_error_type(self, key: str, name: str, description: str | None = None) -> ErrorTypeInfo:
+        with self.write() as s:
+            return _tax.error_type_info(_tax.add_error_type(s, key, name, description))
+
+    def update_error_type(
+        self, key: str, *, name: str | None = None, description: str | None = None
+    ) -> ErrorTypeInfo:
+        with self.write() as s:
+            return _tax.error_type_info(_tax.update_error_type(s, key, name, description))
+
+    # --- glossary -----------------------------------------------------------------------------
+
+    def glossary(self) -> Glossary:
+        with self.read() as s:
+            return _gloss.stored_glossary(s)
+
+    def add_glossary(self, glossary: Glossary) -> tuple[int, int]:
+        with self.write() as s:
+            return _gloss.merge_glossary(s, glossary)
+
+    def add_term(self, term: str, aliases: Sequence[str] = ()) -> tuple[int, int]:
+        return self.add_glossary(Glossary([term], dict.fromkeys(aliases, term)))
+
+    def remove_glossary_entry(self, value: str) -> str:
+        with self.write() as s:
+            return _gloss.remove_glossary_entry(s, value)
+
+    # --- everything ---------------------------------------------------------------------------
+
+    def dump(self, document_id: int | None = None) -> dict[str, Any]:
+        with self.read() as s:
+            return _dump.dump(s, document_id)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]
