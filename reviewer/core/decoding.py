@@ -134,22 +134,26 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     return _finish(text, name, reason)
 
 
-def decode_file(path: str | Path, encoding: str | None = None) -> Decoded:
-    """Read and decode a file; every failure is an InputError with a one-line message."""
+def read_input(path: str | Path, what: str = "file") -> bytes:
+    """Read a file the user named; every failure is an InputError with a one-line message."""
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError(f"is a directory: {p}")
-        data = p.read_bytes()
+            raise InputError(f"is a directory, not a {what}: {p}")
+        return p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"no such file: {p}") from None
+        raise InputError(f"no such {what}: {p}") from None
     except IsADirectoryError:
-        raise InputError(f"is a directory: {p}") from None
+        raise InputError(f"is a directory, not a {what}: {p}") from None
     except PermissionError:
         raise InputError(f"permission denied: {p}") from None
     except OSError as err:
         raise InputError(f"cannot read {p}: {err.strerror or err}") from None
-    return decode(data, encoding)
+
+
+def decode_file(path: str | Path, encoding: str | None = None) -> Decoded:
+    """Read and decode a file; every failure is an InputError with a one-line message."""
+    return decode(read_input(path), encoding)
 
 
 # -- steps -------------------------------------------------------------------

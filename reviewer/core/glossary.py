@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.core.decoding import read_input
 from reviewer.core.errors import InputError
 
 
@@ -46,17 +47,8 @@ def parse_glossary(text: str) -> Glossary:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    p = Path(path)
     try:
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a glossary file") from None
-    except FileNotFoundError:
-        raise InputError(f"{p}: glossary file not found") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read glossary ({exc.strerror})") from None
-    try:
-        text = data.decode("utf-8-sig")
+        text = read_input(path, "glossary file").decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{p}: glossary must be UTF-8 text") from None
+        raise InputError(f"{path}: glossary must be UTF-8 text") from None
     return parse_glossary(text)
