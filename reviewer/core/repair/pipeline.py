@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from reviewer.core.glossary import Glossary
 from reviewer.core.repair.base import Step
-from reviewer.core.repair.glossary_terms import GlossaryStep
 from reviewer.core.repair.merge import MergeStep
 from reviewer.core.repair.mojibake import MojibakeStep
 from reviewer.core.repair.normalize import NormalizeStep
@@ -46,6 +45,9 @@ def build_steps(options: RepairOptions) -> list[Step]:
         elif name == "merge":
             steps.append(MergeStep())
         elif name == "glossary" and options.glossary:
+            # pypinyin's tables take a third of a second to import: only when needed.
+            from reviewer.core.repair.glossary_terms import GlossaryStep
+
             steps.append(GlossaryStep(options.glossary))
     return steps
 
