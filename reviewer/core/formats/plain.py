@@ -54,7 +54,17 @@ def with_layout(items: Iterable[tuple[int | None, str]], layout: Mapping[str, st
 
 
 def join(lines: list[str], header: str, trailing: bool) -> str:
-    return header + "\n".join(lines) + ("\n" if trailing else "")
+    """``header + "\\n".join(lines) + trailing newline``, built in one join.
+
+    Concatenating onto a joined megabyte-sized text would copy it twice more;
+    ``lines`` is consumed.
+    """
+    if not lines:
+        return header + ("\n" if trailing else "")
+    lines[0] = header + lines[0]
+    if trailing:
+        lines.append("")
+    return "\n".join(lines)
 
 
 def looks_like(text: str) -> float:

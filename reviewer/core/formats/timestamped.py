@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from reviewer.core.formats.plain import is_blank, join, with_layout
 from reviewer.core.transcript import OffsetMap, Segment, Transcript
@@ -214,11 +215,15 @@ def _pieces(seg: Segment) -> list[tuple[int, int | None, float | None, str]]:
 
 
 def render(t: Transcript) -> str:
+    return join(with_layout(_rendered_lines(t), t.extras.get("layout", {})), t.header, t.trailing_newline)
+
+
+def _rendered_lines(t: Transcript) -> Iterator[tuple[int | None, str]]:
+    """(source line, text) of each output line, lazily: a long file never holds them twice."""
     style_raw = t.extras.get("time_style") or DEFAULT_STYLE
     style: Style = (int(style_raw[0]), str(style_raw[1]), int(style_raw[2]))
     raw: dict[str, list[object]] = t.extras.get("raw_prefix", {})
     unlabeled = set(t.extras.get("unlabeled", ()))
-    items: list[tuple[int | None, str]] = []
     for seg in t.segments:
         own = seg.repaired_speaker
         # The speaker the fragments were merged on, even if its fill was rejected.
@@ -226,12 +231,11 @@ def render(t: Transcript) -> str:
         for k, line, time, piece in _pieces(seg):
             speaker = own if k == 0 else (None if line in unlabeled else joined)
             if time is None:
-                items.append((line, f"{speaker}: {piece}" if speaker else piece))
+                yield line, (f"{speaker}: {piece}" if speaker else piece)
                 continue
             kept = raw.get(str(line)) if line is not None else None
             if kept is not None and kept[1] == speaker and kept[2] == time:
                 prefix = str(kept[0])
             else:
                 prefix = _prefix(time, speaker, style)
-            items.append((line, prefix + piece))
-    return join(with_layout(items, t.extras.get("layout", {})), t.header, t.trailing_newline)
+            yield line, prefix + piece

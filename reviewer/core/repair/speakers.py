@@ -7,6 +7,8 @@ when the labelled neighbours disagree, the other one kept as an alternative.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from reviewer.core.transcript import Edit, Segment, Transcript
 
 MIN_LABELLED_SHARE = 0.5
@@ -29,7 +31,7 @@ class SpeakerFillStep:
         # One pass: unlabelled segments wait until the next label is seen.
         last: str | None = None
         waiting: list[Segment] = []
-        for seg in [*segs, None]:
+        for seg in chain(segs, [None]):
             label = seg.speaker if seg is not None else None
             if seg is not None and not label:
                 waiting.append(seg)
