@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 # Edit kinds that change a segment field instead of the text.
@@ -62,13 +63,17 @@ class Edit:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Substitute the applied text edits (sorted, non-overlapping) into ``text``."""
+    """Substitute the applied text edits (non-overlapping) into ``text``."""
+    ordered = list(edits)
+    if any(a.start > b.start for a, b in pairwise(ordered)):
+        ordered.sort(key=lambda e: e.start)
     out: list[str] = []
     pos = 0
-    for e in sorted((e for e in edits if e.applied and e.changes_text), key=lambda e: e.start):
-        out.append(text[pos : e.start])
-        out.append(e.after)
-        pos = e.end
+    for e in ordered:
+        if e.applied and e.kind not in FIELD_KINDS:
+            out.append(text[pos : e.start])
+            out.append(e.after)
+            pos = e.end
     out.append(text[pos:])
     return "".join(out)
 
