@@ -22,6 +22,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/repair_quality.py
 	$(BIN)/python benchmarks/repair_speed.py
+	$(BIN)/python benchmarks/store_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
