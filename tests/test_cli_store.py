@@ -157,7 +157,7 @@ BAD = [
     (["export", "transcript", "1", "{tmp}/x.pdf"], "name it .txt, .srt or .vtt"),
     (["import", "{tmp}/new.txt", "{tmp}/missing.txt"], "missing.txt"),
     (["import", "--glossary", "{tmp}/gloss.txt", "{tmp}/new.txt", "{tmp}"], "directory"),
-    (["import", "--glossary", "{tmp}/no-gloss.txt", "{tmp}/new.txt"], "glossary file not found"),
+    (["import", "--glossary", "{tmp}/no-gloss.txt", "{tmp}/new.txt"], "no such glossary file"),
     (["import", "{tmp}"], "directory"),
     (["speakers", "1", "--rename", "Nobody", "X"], "has no speaker 'Nobody'"),
     (["errortypes", "add", "asr", "again"], "already exists"),
