@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@for f in seeds/*.txt; do echo "=== $$f"; $(BIN)/reviewer repair "$$f" --glossary resources/glossaries/ai-podcasts.txt | head -40; done
 
-test: $(STAMP)
+system-deps:
+	@bash .ci/system-deps.sh
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check reviewer tests benchmarks
 	$(BIN)/python -m pytest
 
