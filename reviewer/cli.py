@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from reviewer import __version__
+from reviewer import __version__, cli_gui
 from reviewer.cli_store import register as _register_store
 from reviewer.core.errors import InputError
 
@@ -72,12 +72,18 @@ def _cmd_repair(args: argparse.Namespace) -> int:
 REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
     _add_repair,
     _register_store,
+    cli_gui.register,
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reviewer", description="Review, repair and annotate transcripts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the window offscreen on a temporary store, tag and undo once, exit 0 when all works",
+    )
     parser.add_argument(
         "--db", metavar="URL", help="annotation store (default: $REVIEWER_DB or the user data folder)"
     )
@@ -96,9 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
-        return EXIT_BAD_INPUT
+    if args.self_test:
+        args.handler = cli_gui.self_test
+    elif not getattr(args, "handler", None):
+        # No sub-command: the window (Qt is imported only now).
+        args.handler = cli_gui.open_default
     try:
         return args.handler(args)
     except InputError as err:
