@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean system-deps
+.PHONY: run repair-samples test lint bench clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -e '.[test]'
 	touch $(STAMP)
 
+# Opens the reviewer window on the default store; a first run imports the samples in seeds/.
 run: $(STAMP)
+	@bash .ci/system-deps.sh --desktop
+	$(BIN)/reviewer
+
+# The repair engine's output on every sample, in the terminal (no window).
+repair-samples: $(STAMP)
 	@for f in seeds/*.txt; do echo "=== $$f"; $(BIN)/reviewer repair "$$f" --glossary resources/glossaries/ai-podcasts.txt | head -40; done
 
 system-deps:
@@ -26,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/repair_quality.py
 	$(BIN)/python benchmarks/repair_speed.py
 	$(BIN)/python benchmarks/store_bench.py
+	$(BIN)/python benchmarks/gui_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

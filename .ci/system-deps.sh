@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# System packages the test suite uses as real parts (no mocks): LibreOffice for
-# the CSV round trip. Installs what is missing when run as root on Debian/Ubuntu;
-# otherwise names what is missing and carries on.
+# Debian packages the tests use as real parts (no mocks):
+#  - Qt's runtime libraries, for the window's tests (run offscreen);
+#  - CJK and emoji fonts, so Chinese transcripts render in tests and screenshots;
+#  - LibreOffice Calc, for the CSV round trip.
+# With --desktop, also the X11 libraries Qt's xcb plugin needs for a real window.
+# Installs what is missing when run as root; otherwise names what is missing.
 set -euo pipefail
-packages=(libreoffice-calc-nogui)
+desktop=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+         libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1)
+packages=(
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+  fonts-noto-cjk fonts-noto-color-emoji
+  libreoffice-calc-nogui
+)
+[ "${1:-}" = "--desktop" ] && packages+=("${desktop[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -11,8 +21,9 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "installing system packages: ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  echo "note: missing system packages (tests that need them will say so): ${missing[*]}" >&2
+  echo "note: missing system packages (install them as root): ${missing[*]}" >&2
 fi

@@ -1,0 +1,241 @@
+"""One QUndoCommand per user action.
+
+Each ``forward``/``backward`` writes the store in ONE transaction (through
+reviewer.store or reviewer.store.operations) and returns a :class:`Changes` saying what the
+views must refresh.  The session runs ``forward`` before pushing a command, so a
+write the store refuses never lands on the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from reviewer.store import AnnotationInfo, SpeakerInfo, TagSpec
+from reviewer.store import operations as store_ops
+
+if TYPE_CHECKING:
+    from reviewer.gui.session import ReviewSession
+
+
+@dataclass
+class Changes:
+    document_id: int | None = None
+    annotations: bool = False
+    speakers: bool = False
+    topics: bool = False
+    # (segment index, edit id, decision, decided text): applied to the rows without a reload.
+    decisions: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    # Segment indices to select/scroll to afterwards (where the change is).
+    focus: list[int] = field(default_factory=list)
+
+
+class StoreCommand(QUndoCommand):
+    def __init__(self, session: ReviewSession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.document_id = session.document_id
+        self._pushed = False
+
+    def forward(self) -> Changes:
+        raise NotImplementedError
+
+    def backward(self) -> Changes:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if not self._pushed:  # the session already ran forward() before pushing
+            self._pushed = True
+            return
+        self.session.apply_step(self.forward)
+
+    def undo(self) -> None:
+        self.session.apply_step(self.backward)
+
+
+def spec_of(a: AnnotationInfo, speakers: dict[int, SpeakerInfo]) -> TagSpec:
+    """The TagSpec that recreates annotation ``a`` (for undoing its removal)."""
+    if a.kind == "speaker":
+        sp = speakers.get(a.speaker_id or -1)
+        value = sp.label if sp else a.tag
+    else:
+        value = a.tag
+    whole = a.target == "segment" or a.span_start is None
+    assert a.segment_index is not None
+    return TagSpec(
+        a.segment_index,
+        a.kind,
+        value,
+        None if whole else (a.span_start or 0, a.span_end or 0),
+        "repaired" if whole else a.target,
+        a.correction,
+        a.note,
+        a.annotator,
+    )
+
+
+class AnnotationsCommand(StoreCommand):
+    """Add tags, remove tags, or both at once (setting a speaker replaces the old speaker tag)."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        text: str,
+        add: Sequence[TagSpec] = (),
+        remove: Sequence[AnnotationInfo] = (),
+    ) -> None:
+        super().__init__(session, text)
+        self.add_specs = list(add)
+        self.remove_ids = [a.id for a in remove]
+        self.remove_specs = [spec_of(a, session.speakers) for a in remove]
+        self.added_ids: list[int] = []
+        self.focus = sorted(
+            {s.segment_index for s in self.add_specs} | {s.segment_index for s in self.remove_specs}
+        )
+
+    def forward(self) -> Changes:
+        assert self.document_id is not None
+        self.added_ids = store_ops.replace_annotations(
+            self.session.store, self.document_id, self.remove_ids, self.add_specs
+        )
+        return Changes(self.document_id, annotations=True, speakers=True, topics=True, focus=self.focus)
+
+    def backward(self) -> Changes:
+        assert self.document_id is not None
+        self.remove_ids = store_ops.replace_annotations(
+            self.session.store, self.document_id, self.added_ids, self.remove_specs
+        )
+        return Changes(self.document_id, annotations=True, speakers=True, topics=True, focus=self.focus)
+
+
+class RenameSpeakerCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, label: str, old_name: str, new_name: str) -> None:
+        super().__init__(session, f"Rename speaker {label} → {new_name}")
+        self.label, self.old_name, self.new_name = label, old_name, new_name
+
+    def _rename(self, name: str) -> Changes:
+        assert self.document_id is not None
+        self.session.store.rename_speaker(self.document_id, self.label, name)
+        return Changes(self.document_id, annotations=True, speakers=True)
+
+    def forward(self) -> Changes:
+        return self._rename(self.new_name)
+
+    def backward(self) -> Changes:
+        return self._rename(self.old_name)
+
+
+@dataclass(frozen=True)
+class Decision:
+    segment_index: int
+    edit_id: int
+    decision: str
+    text: str | None
+    old_decision: str
+    old_text: str | None
+
+
+class DecideEditsCommand(StoreCommand):
+    """Accept, reject or change repair edits (one or many) in one transaction."""
+
+    def __init__(self, session: ReviewSession, text: str, decisions: Sequence[Decision]) -> None:
+        super().__init__(session, text)
+        self.decisions = list(decisions)
+
+    def _apply(self, new: bool) -> Changes:
+        rows = [
+            (d.segment_index, d.edit_id, d.decision if new else d.old_decision, d.text if new else d.old_text)
+            for d in self.decisions
+        ]
+        store_ops.decide_edits(self.session.store, [(e, dec, t) for _i, e, dec, t in rows])
+        focus = sorted({d.segment_index for d in self.decisions})
+        return Changes(self.document_id, annotations=True, speakers=True, decisions=rows, focus=focus)
+
+    def forward(self) -> Changes:
+        return self._apply(True)
+
+    def backward(self) -> Changes:
+        return self._apply(False)
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+
+class CreateTopicCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, path: str, colour: str | None = None) -> None:
+        super().__init__(session, f"New topic {path}")
+        self.path, self.colour = path, colour
+        self.created: list[str] = []
+
+    def forward(self) -> Changes:
+        self.created = store_ops.create_topic(self.session.store, self.path, self.colour)
+        return Changes(self.document_id, topics=True)
+
+    def backward(self) -> Changes:
+        store_ops.delete_topics(self.session.store, self.created)
+        return Changes(self.document_id, topics=True)
+
+
+class RenameTopicCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, path: str, new_name: str) -> None:
+        super().__init__(session, f"Rename topic {path} → {new_name}")
+        self.path, self.new_name = path, new_name
+        self.old_name = path.rsplit(store_ops.SEP, 1)[-1]
+        self.new_path = ""
+
+    def forward(self) -> Changes:
+        self.new_path = self.session.store.update_topic(self.path, rename=self.new_name).path
+        return Changes(self.document_id, annotations=True, topics=True)
+
+    def backward(self) -> Changes:
+        self.session.store.update_topic(self.new_path, rename=self.old_name)
+        return Changes(self.document_id, annotations=True, topics=True)
+
+
+class TopicColourCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, path: str, old: str | None, new: str | None) -> None:
+        super().__init__(session, f"Colour of topic {path}")
+        self.path, self.old, self.new = path, old, new
+
+    def forward(self) -> Changes:
+        self.session.store.update_topic(self.path, colour=self.new or "")  # "" clears it
+        return Changes(self.document_id, topics=True)
+
+    def backward(self) -> Changes:
+        self.session.store.update_topic(self.path, colour=self.old or "")
+        return Changes(self.document_id, topics=True)
+
+
+class MoveTopicCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, path: str, new_parent: str | None) -> None:
+        super().__init__(session, f"Move topic {path}")
+        self.path, self.new_parent = path, new_parent
+        self.old_parent = path.rsplit(store_ops.SEP, 1)[0] if store_ops.SEP in path else None
+        self.new_path = ""
+
+    def forward(self) -> Changes:
+        self.new_path = store_ops.move_topic(self.session.store, self.path, self.new_parent)
+        return Changes(self.document_id, annotations=True, topics=True)
+
+    def backward(self) -> Changes:
+        store_ops.move_topic(self.session.store, self.new_path, self.old_parent)
+        return Changes(self.document_id, annotations=True, topics=True)
+
+
+class MergeTopicsCommand(StoreCommand):
+    def __init__(self, session: ReviewSession, source: str, target: str) -> None:
+        super().__init__(session, f"Merge topic {source} into {target}")
+        self.source, self.target = source, target
+        self.record: store_ops.MergeRecord | None = None
+
+    def forward(self) -> Changes:
+        self.record = store_ops.merge_topics(self.session.store, self.source, self.target)
+        return Changes(self.document_id, annotations=True, topics=True)
+
+    def backward(self) -> Changes:
+        assert self.record is not None
+        store_ops.unmerge_topics(self.session.store, self.record)
+        return Changes(self.document_id, annotations=True, topics=True)

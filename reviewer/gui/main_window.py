@@ -1,0 +1,797 @@
+"""The main window: lays out the panels, builds menus from actions.py, turns actions into session calls.
+
+It holds no data of its own: the ReviewSession has the store, models and undo
+stack.  Dialogs are opened with ``open()`` and answered by callbacks; the open
+one is ``active_dialog`` (tests fill it in and accept it like a user would).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import __version__
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.gui.actions import MENUS, SPEAKER_KEYS, SPECS, make_action
+from reviewer.gui.dialogs.error_dialog import ErrorDialog
+from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
+from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
+from reviewer.gui.session import ReviewSession
+from reviewer.gui.views.documents_panel import DocumentsPanel
+from reviewer.gui.views.find_bar import FindBar
+from reviewer.gui.views.inspector import Inspector
+from reviewer.gui.views.segment_table import SegmentTable
+from reviewer.gui.views.topic_panel import TopicPanel
+
+APP_TITLE = "Transcript Reviewer"
+EXPORTS = {
+    "csv": ("CSV (*.csv)", ".annotations.csv"),
+    "json": ("JSON (*.json)", ".json"),
+    "txt": ("Text (*.txt)", ".repaired.txt"),
+    "srt": ("SubRip (*.srt)", ".srt"),
+    "vtt": ("WebVTT (*.vtt)", ".vtt"),
+}
+TOP_LEVEL = "(top level)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: ReviewSession, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.active_dialog: QDialog | None = None
+        self.last_error = ""
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+
+        self.table = SegmentTable(session.segments, session.topics.colour_of)
+        self.inspector = Inspector()
+        self.find_bar = FindBar()
+        self.documents_panel = DocumentsPanel(session.documents)
+        self.topic_panel = TopicPanel(session.topics)
+        self._build_layout()
+        self.actions_by_name = self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._wire_panels()
+        self._connect_session()
+        self._restore_settings()
+        self._update_enabled()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        lay.addWidget(self.splitter, 1)
+        self.setCentralWidget(centre)
+        docks: list[QDockWidget] = []
+        for title, name, widget in (
+            (self.tr("Documents"), "documentsDock", self.documents_panel),
+            (self.tr("Topics"), "topicsDock", self.topic_panel),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            docks.append(dock)
+        self.docks = docks
+        self._sized_docks = False
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setMaximumWidth(240)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _build_actions(self) -> dict[str, QAction]:
+        actions: dict[str, QAction] = {}
+        for spec in SPECS:
+            slot: Callable[[], object] | None = getattr(self, f"act_{spec.name}", None)
+            actions[spec.name] = make_action(self, spec, slot)
+            self.addAction(actions[spec.name])
+        stack = self.session.undo_stack
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(f"action_{name}")
+            action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+            self.addAction(action)
+            actions[name] = action
+        for n in range(1, SPEAKER_KEYS + 1):
+            a = QAction(self.tr("Speaker {0}").format(n), self)
+            a.setObjectName(f"action_speaker_{n}")
+            a.setShortcut(QKeySequence(str(n)))
+            a.triggered.connect(lambda _c=False, n=n: self.act_speaker_key(n))
+            self.addAction(a)
+            actions[f"speaker_{n}"] = a
+        actions["filter_pending"].toggled.connect(self.find_bar.pending.setChecked)
+        return actions
+
+    def _build_menus(self) -> None:
+        self.menus: list[tuple[str, list[QAction]]] = []
+        for title, names in MENUS:
+            menu = self.menuBar().addMenu(self.tr(title))
+            listed: list[QAction] = []
+            for name in names:
+                if name == "-":
+                    menu.addSeparator()
+                elif name == "speakers":
+                    self.speaker_menu = menu.addMenu(self.tr("Speaker &quick keys"))
+                    for n in range(1, SPEAKER_KEYS + 1):
+                        self.speaker_menu.addAction(self.actions_by_name[f"speaker_{n}"])
+                        listed.append(self.actions_by_name[f"speaker_{n}"])
+                else:
+                    menu.addAction(self.actions_by_name[name])
+                    listed.append(self.actions_by_name[name])
+            self.menus.append((title, listed))
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in (
+            "import",
+            "undo",
+            "redo",
+            "accept",
+            "reject",
+            "next_unreviewed",
+            "next_low",
+            "set_speaker",
+            "apply_topic",
+            "mark_error",
+        ):
+            bar.addAction(self.actions_by_name[name])
+        self.addToolBar(bar)
+        a = self.actions_by_name
+        for name in ("accept", "reject", "change"):
+            self.inspector.add_edit_action(a[name])
+        self.inspector.add_alternatives(a["use_alternative"])
+        for name in ("mark_error", "apply_topic", "remove_tags"):
+            self.inspector.add_tag_action(a[name])
+        self.documents_panel.add_action(a["import"])
+        for name in (
+            "new_topic",
+            "rename_topic",
+            "colour_topic",
+            "move_topic",
+            "merge_topic",
+            "apply_topic",
+            "filter_topic",
+        ):
+            self.topic_panel.add_action(a[name])
+        for button, name in (
+            (self.find_bar.prev_button, "find_prev"),
+            (self.find_bar.next_button, "find_next"),
+            (self.find_bar.clear_button, "clear_filters"),
+        ):
+            button.clicked.connect(a[name].trigger)
+            button.setToolTip(a[name].toolTip())
+
+    def _wire_panels(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
+        self.session.segments.modelReset.connect(self._show_current)
+        self.documents_panel.open_requested.connect(self.open_document)
+        self.find_bar.find_requested.connect(self._find)
+        self.find_bar.filters_changed.connect(self._filters_changed)
+        self.inspector.edits.currentItemChanged.connect(lambda *_: self._update_enabled())
+
+    def _connect_session(self) -> None:
+        s = self.session
+        s.document_loaded.connect(self._document_loaded)
+        s.rows_changed.connect(self._rows_changed)
+        s.topics_changed.connect(self._topics_changed)
+        s.speakers_changed.connect(self._speakers_changed)
+        s.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        s.error.connect(self.show_error)
+        s.import_progress.connect(self._import_progress)
+        s.import_finished.connect(self._import_finished)
+
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            self.resize(1400, 860)
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        lines = int(self.settings.value("view/lines", 2))
+        self.table.set_lines_per_row(lines)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized_docks and (self.settings is None or self.settings.value("window/state") is None):
+            # Side panels narrow: the table is what the reviewer reads (sizes apply once shown).
+            self._sized_docks = True
+            self.resizeDocks(self.docks, [330, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks, [320, 400], Qt.Orientation.Vertical)
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([int(total * 0.72), total - int(total * 0.72)])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+            self.settings.setValue("view/lines", self.table.original_delegate.max_lines)
+            if self.session.document_id is not None:
+                self.settings.setValue("session/document", self.session.document_id)
+        job = self.session.import_job
+        if job is not None:
+            job.cancel()
+        super().closeEvent(event)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def open_dialog(self, dialog: QDialog, on_accept: Callable[[QDialog], object]) -> QDialog:
+        """Show ``dialog`` without blocking; ``on_accept(dialog)`` runs when the user says OK."""
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+
+    def show_error(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage("⚠ " + message, 10_000)
+
+    def _selected(self) -> list[int]:
+        rows = self.table.selected_indices()
+        if not rows:
+            current = self.table.current_segment()
+            rows = [current] if current is not None else []
+        return rows
+
+    def _update_enabled(self) -> None:
+        has_doc = self.session.document_id is not None
+        has_rows = bool(self.table.selectionModel().selectedRows()) or self.table.currentIndex().isValid()
+        edit = self.inspector.current_edit()
+        a = self.actions_by_name
+        for name in (
+            "accept",
+            "reject",
+            "set_speaker",
+            "apply_topic",
+            "choose_topic",
+            "mark_error",
+            "rename_speaker",
+        ):
+            a[name].setEnabled(has_doc and has_rows)
+        a["change"].setEnabled(edit is not None)
+        a["use_alternative"].setEnabled(edit is not None and bool(edit.alternatives))
+        for name in ("export_txt", "export_srt", "export_vtt"):
+            a[name].setEnabled(has_doc)
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Loading…"))
+        self.session.open_document(document_id)
+
+    def _document_loaded(self, document_id: int) -> None:
+        info = next((d for d in self.session.documents.docs if d.id == document_id), None)
+        name = info.name if info else str(document_id)
+        self.setWindowTitle(f"{name} — {APP_TITLE}")
+        self.documents_panel.select_document(document_id)
+        self.table.set_time_column_visible(self.session.timed)
+        self.table.go_to_row(0)
+        self.table.setFocus()
+        self._speakers_changed()
+        self._update_enabled()
+        self.statusBar().showMessage(
+            self.tr("{0}: {1} segments").format(name, len(self.session.segments.rows)), 5000
+        )
+
+    def _rows_changed(self, indices: list[int]) -> None:
+        current = self.table.current_segment()
+        if current is None or current in indices or not indices:
+            self._show_current()
+        self._update_enabled()
+
+    def _show_current(self) -> None:
+        index = self.table.current_segment()
+        row = self.session.segments.segment(index) if index is not None else None
+        self.inspector.show_row(row, self.session.topics.colour_of)
+        self._update_enabled()
+
+    def _topics_changed(self) -> None:
+        self.topic_panel.restore()
+        self._refresh_filter_choices()
+        self.table.viewport().update()
+
+    def _speakers_changed(self) -> None:
+        self._refresh_filter_choices()
+        speakers = self.session.speaker_list()
+        for n in range(1, SPEAKER_KEYS + 1):
+            action = self.actions_by_name[f"speaker_{n}"]
+            if n <= len(speakers):
+                sp = speakers[n - 1]
+                action.setText(f"{sp.display_name} ({sp.label})" if sp.display_name != sp.label else sp.label)
+                action.setEnabled(True)
+            else:
+                action.setText(self.tr("Speaker {0}").format(n))
+                action.setEnabled(False)
+
+    def _refresh_filter_choices(self) -> None:
+        self.find_bar.set_choices(
+            self.session.speaker_list(), self.session.topics.paths(), self.session.error_types
+        )
+
+    # --- import / export ----------------------------------------------------------------------
+
+    def act_import(self) -> None:
+        dlg = file_prompt(
+            self,
+            self.tr("Import transcripts"),
+            self.tr("Transcripts (*.txt *.srt *.vtt *.md);;All files (*)"),
+            save=False,
+        )
+        self.open_dialog(dlg, lambda d: self.start_import(d.selectedFiles(), open_first=True))  # type: ignore[attr-defined]
+
+    def start_import(
+        self, paths: list[str], open_first: bool = True, glossary: Glossary | None = None
+    ) -> None:
+        if not paths:
+            return
+        self._open_after_import = open_first
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.session.import_files(paths, glossary)
+
+    def cancel_import(self) -> None:
+        if self.session.import_job is not None:
+            self.session.import_job.cancel()
+            self.statusBar().showMessage(self.tr("Cancelling after the current file…"))
+
+    def _import_progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if what:
+            self.statusBar().showMessage(self.tr("Importing {0}…").format(what))
+
+    def _import_finished(self, outcome: Any) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        n = len(outcome.results)
+        text = self.tr("Imported {0} file(s)").format(n)
+        if outcome.cancelled:
+            text += self.tr(" (cancelled)")
+        if outcome.errors:
+            text += " · ⚠ " + outcome.errors[0]
+        self.statusBar().showMessage(text, 8000)
+        if getattr(self, "_open_after_import", False) and outcome.results:
+            self.open_document(outcome.results[0].document_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def _export(self, kind: str) -> None:
+        name_filter, suffix = EXPORTS[kind]
+        doc = next((d for d in self.session.documents.docs if d.id == self.session.document_id), None)
+        stem = Path(doc.name).stem if doc else "annotations"
+        dlg = file_prompt(self, self.tr("Export"), name_filter, save=True)
+        dlg.selectFile(stem + suffix)
+        self.open_dialog(dlg, lambda d: self.export_to(kind, d.selectedFiles()[0]))  # type: ignore[attr-defined]
+
+    def export_to(self, kind: str, path: str) -> None:
+        try:
+            n = self.session.export(kind, path)
+        except InputError as err:
+            self.show_error(str(err))
+            return
+        self.statusBar().showMessage(self.tr("Exported {0} ({1})").format(path, n), 8000)
+
+    def act_export_csv(self) -> None:
+        self._export("csv")
+
+    def act_export_json(self) -> None:
+        self._export("json")
+
+    def act_export_txt(self) -> None:
+        self._export("txt")
+
+    def act_export_srt(self) -> None:
+        self._export("srt")
+
+    def act_export_vtt(self) -> None:
+        self._export("vtt")
+
+    def act_quit(self) -> None:
+        self.close()
+
+    # --- find and filters ---------------------------------------------------------------------
+
+    def act_find(self) -> None:
+        self.find_bar.text.setFocus()
+        self.find_bar.text.selectAll()
+
+    def act_find_next(self) -> None:
+        self._find(False)
+
+    def act_find_prev(self) -> None:
+        self._find(True)
+
+    def _find(self, backwards: bool) -> None:
+        text = self.find_bar.text.text()
+        if not text:
+            self.act_find()
+            return
+        try:
+            row = self.session.find(
+                text,
+                self.table.current_visible_row(),
+                regex=self.find_bar.regex.isChecked(),
+                backwards=backwards,
+            )
+        except re.error as err:
+            self.find_bar.status.setText(self.tr("bad pattern: {0}").format(err))
+            return
+        if row is None:
+            self.find_bar.status.setText(self.tr("not found"))
+            return
+        self.find_bar.status.setText("")
+        self.table.go_to_row(row)
+
+    def _filters_changed(self) -> None:
+        current = self.table.current_segment()
+        self.session.set_filters(**self.find_bar.filters())
+        self.actions_by_name["filter_pending"].blockSignals(True)
+        self.actions_by_name["filter_pending"].setChecked(self.find_bar.pending.isChecked())
+        self.actions_by_name["filter_pending"].blockSignals(False)
+        if current is None or not self.table.go_to_segment(current):
+            self.table.go_to_row(0)
+        n = self.session.segments.rowCount()
+        total = len(self.session.segments.rows)
+        self.statusBar().showMessage(self.tr("{0} of {1} rows shown").format(n, total), 5000)
+
+    def act_filter_pending(self) -> None:
+        pass  # the action's toggled signal drives the check box (see _build_actions)
+
+    def act_filter_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if path:
+            self.find_bar.choose(self.find_bar.topic, path)
+
+    def act_clear_filters(self) -> None:
+        self.find_bar.clear()
+
+    # --- review -------------------------------------------------------------------------------
+
+    def _target_edits(self) -> list[tuple[int, Any]]:
+        """The edits selected in the inspector, or else every pending edit of the selected rows."""
+        current = self.table.current_segment()
+        chosen = self.inspector.selected_edits()
+        if (
+            chosen
+            and current is not None
+            and self.inspector.row is not None
+            and self.inspector.row.index == current
+        ):
+            return [(current, e) for e in chosen]
+        return self.session.pending_edits(self._selected())
+
+    def act_accept(self) -> None:
+        self.session.decide(self._target_edits(), "accepted")
+
+    def act_reject(self) -> None:
+        self.session.decide(self._target_edits(), "rejected")
+
+    def act_change(self) -> None:
+        edit = self.inspector.current_edit()
+        index = self.table.current_segment()
+        if edit is None or index is None:
+            return
+        current = edit.decided_text if edit.decision == "changed" else edit.after
+        dlg = text_prompt(
+            self, self.tr("Edit repair"), self.tr("Replace «{0}» with:").format(edit.before), current or ""
+        )
+        self.open_dialog(dlg, lambda d: self.session.decide([(index, edit)], "changed", d.textValue()))  # type: ignore[attr-defined]
+
+    def act_use_alternative(self) -> None:
+        edit = self.inspector.current_edit()
+        index = self.table.current_segment()
+        text = self.inspector.alternatives.currentText()
+        if edit is None or index is None or not text:
+            return
+        if text == edit.after:
+            self.session.decide([(index, edit)], "accepted")
+        else:
+            self.session.decide([(index, edit)], "changed", text)
+
+    def _go(self, test: Callable[[Any], bool], backwards: bool, what: str) -> None:
+        row = self.session.next_row(self.table.current_visible_row(), test, backwards)
+        if row is None:
+            self.statusBar().showMessage(self.tr("No {0}").format(what), 4000)
+            return
+        self.table.go_to_row(row)
+
+    def act_next_unreviewed(self) -> None:
+        self._go(self.session.is_unreviewed, False, self.tr("unreviewed rows"))
+
+    def act_prev_unreviewed(self) -> None:
+        self._go(self.session.is_unreviewed, True, self.tr("unreviewed rows"))
+
+    def act_next_low(self) -> None:
+        self._go(self.session.is_low_confidence, False, self.tr("low-confidence repairs"))
+
+    def act_next_error(self) -> None:
+        self._go(self.session.has_error, False, self.tr("errors"))
+
+    def act_prev_error(self) -> None:
+        self._go(self.session.has_error, True, self.tr("errors"))
+
+    def act_next_row(self) -> None:
+        self.table.go_to_row(min(self.table.current_visible_row() + 1, self.session.segments.rowCount() - 1))
+
+    def act_prev_row(self) -> None:
+        self.table.go_to_row(max(self.table.current_visible_row() - 1, 0))
+
+    # --- tagging ------------------------------------------------------------------------------
+
+    def act_set_speaker(self) -> None:
+        rows = self._selected()
+        if not rows:
+            return
+        speakers = self.session.speaker_list()
+        names = [s.display_name for s in speakers]
+        current = self.session.segments.segment(rows[0])
+        dlg = text_prompt(
+            self,
+            self.tr("Set speaker"),
+            self.tr("Who speaks in the {0} selected row(s)?").format(len(rows)),
+            current.speaker_name or "" if current else "",
+            names or [""],
+        )
+        self.open_dialog(dlg, lambda d: self._set_speaker(rows, d.textValue()))  # type: ignore[attr-defined]
+
+    def _set_speaker(self, rows: list[int], name: str) -> None:
+        by_name = {s.display_name: s.label for s in self.session.speaker_list()}
+        self.session.set_speaker(rows, by_name.get(name.strip(), name))
+
+    def act_speaker_key(self, n: int) -> None:
+        speakers = self.session.speaker_list()
+        rows = self._selected()
+        if rows and n <= len(speakers):
+            self.session.set_speaker(rows, speakers[n - 1].label)
+
+    def act_rename_speaker(self) -> None:
+        index = self.table.current_segment()
+        row = self.session.segments.segment(index) if index is not None else None
+        speakers = self.session.speaker_list()
+        if not speakers:
+            self.show_error(self.tr("this document has no speakers yet: set one first (S)"))
+            return
+        label = row.speaker_label if row and row.speaker_label else speakers[0].label
+        sp = next((s for s in speakers if s.label == label), speakers[0])
+        dlg = text_prompt(
+            self,
+            self.tr("Rename speaker"),
+            self.tr("Name for {0} everywhere in this document:").format(sp.label),
+            sp.display_name,
+        )
+        self.open_dialog(dlg, lambda d: self.session.rename_speaker(sp.label, d.textValue()))  # type: ignore[attr-defined]
+
+    def act_apply_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if not path:
+            self.act_choose_topic()
+            return
+        self.apply_topic(path)
+
+    def apply_topic(self, path: str) -> None:
+        span = self.inspector.text_selection()
+        current = self.table.current_segment()
+        if (
+            span is not None
+            and current is not None
+            and self.inspector.row is not None
+            and self.inspector.row.index == current
+        ):
+            target, start, end = span
+            self.session.tag_topic([current], path, span=(start, end), target=target)
+        else:
+            self.session.tag_topic(self._selected(), path)
+
+    def act_choose_topic(self) -> None:
+        if not self._selected():
+            return
+        dlg = text_prompt(
+            self,
+            self.tr("Topic"),
+            self.tr("Topic (A/B for B under A; a new path is created):"),
+            self.topic_panel.current_path() or "",
+            self.session.topics.paths() or [""],
+        )
+        self.open_dialog(dlg, lambda d: self.apply_topic(d.textValue().strip()))  # type: ignore[attr-defined]
+
+    def act_mark_error(self) -> None:
+        current = self.table.current_segment()
+        row = self.session.segments.segment(current) if current is not None else None
+        if row is None:
+            return
+        span = self.inspector.text_selection() if self.inspector.row is row else None
+        if span is not None:
+            target, start, end = span
+            text = row.info.repaired if target == "repaired" else row.info.original
+            quote, where = (
+                text[start:end],
+                self.tr("{0} text {1}:{2} of segment {3}").format(target, start, end, row.index),
+            )
+        else:
+            quote, where = row.info.repaired, self.tr("the whole of segment {0}").format(row.index)
+        dlg = ErrorDialog(self.session.error_types, quote, where, self)
+
+        def done(d: QDialog) -> None:
+            assert isinstance(d, ErrorDialog)
+            key, correction, note = d.values()
+            if span is None:
+                self.session.mark_error(row.index, key, correction=correction, note=note)
+            else:
+                self.session.mark_error(
+                    row.index, key, span=(span[1], span[2]), target=span[0], correction=correction, note=note
+                )
+
+        self.open_dialog(dlg, done)
+
+    def act_remove_tags(self) -> None:
+        self.session.delete_annotations(self.inspector.selected_annotations())
+
+    # --- topics -------------------------------------------------------------------------------
+
+    def act_new_topic(self) -> None:
+        base = self.topic_panel.current_path()
+        dlg = text_prompt(
+            self,
+            self.tr("New topic"),
+            self.tr("Topic path (A/B makes B under A):"),
+            (base + "/") if base else "",
+        )
+        self.open_dialog(dlg, lambda d: self._created_topic(d.textValue()))  # type: ignore[attr-defined]
+
+    def _created_topic(self, path: str) -> None:
+        if self.session.create_topic(path):
+            self.topic_panel.select_path("/".join(p.strip() for p in path.split("/")))
+
+    def act_rename_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if not path:
+            return
+        dlg = text_prompt(
+            self, self.tr("Rename topic"), self.tr("New name for {0}:").format(path), path.rsplit("/", 1)[-1]
+        )
+        self.open_dialog(dlg, lambda d: self.session.rename_topic(path, d.textValue()))  # type: ignore[attr-defined]
+
+    def act_colour_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if not path:
+            return
+        info = self.session.topics.info(path)
+        dlg = QColorDialog(QColor(info.colour) if info and info.colour else QColor(110, 140, 200), self)
+        dlg.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog, True)
+        self.open_dialog(dlg, lambda d: self.session.colour_topic(path, d.selectedColor().name()))  # type: ignore[attr-defined]
+
+    def act_move_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if not path:
+            return
+        choices = [TOP_LEVEL] + [
+            p for p in self.session.topics.paths() if p != path and not p.startswith(path + "/")
+        ]
+        dlg = text_prompt(
+            self,
+            self.tr("Move topic"),
+            self.tr("Put {0} under:").format(path),
+            TOP_LEVEL,
+            choices,
+            editable=False,
+        )
+        self.open_dialog(
+            dlg,
+            lambda d: self.session.move_topic(path, None if d.textValue() == TOP_LEVEL else d.textValue()),
+        )  # type: ignore[attr-defined]
+
+    def act_merge_topic(self) -> None:
+        path = self.topic_panel.current_path()
+        if not path:
+            return
+        choices = [p for p in self.session.topics.paths() if p != path and not p.startswith(path + "/")]
+        if not choices:
+            return
+        dlg = text_prompt(
+            self,
+            self.tr("Merge topic"),
+            self.tr("Fold {0} (its tags and subtopics) into:").format(path),
+            choices[0],
+            choices,
+            editable=False,
+        )
+        self.open_dialog(dlg, lambda d: self.session.merge_topics(path, d.textValue()))  # type: ignore[attr-defined]
+
+    # --- view and help ------------------------------------------------------------------------
+
+    def act_taller_rows(self) -> None:
+        self.table.set_lines_per_row(min(self.table.original_delegate.max_lines + 1, 8))
+
+    def act_shorter_rows(self) -> None:
+        self.table.set_lines_per_row(max(self.table.original_delegate.max_lines - 1, 1))
+
+    def act_focus_table(self) -> None:
+        self.table.setFocus()
+
+    def act_focus_documents(self) -> None:
+        self.documents_panel.table.setFocus()
+
+    def act_shortcuts(self) -> None:
+        groups = [(title, actions) for title, actions in self.menus]
+        self.open_dialog(ShortcutsDialog(groups, self), lambda _d: None)
+
+    def act_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About {0}").format(APP_TITLE))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{APP_TITLE} {__version__}")
+        box.setInformativeText(
+            self.tr(
+                "Review, repair and annotate transcripts side by side with their repaired text.\nStore: {0}"
+            ).format(self.session.store.where)
+        )
+        self.open_dialog(box, lambda _d: None)

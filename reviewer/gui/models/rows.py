@@ -1,0 +1,213 @@
+"""What one table row shows, worked out from store records once (plain Python, no Qt).
+
+The table paints thousands of rows while scrolling; everything a paint needs
+(display strings, highlight ranges, tags) is computed here when a row is built
+or changed, never in ``data()``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from reviewer.core.transcript import FIELD_KINDS, apply_edits
+from reviewer.store.records import AnnotationInfo, EditInfo, SegmentInfo, SpeakerInfo
+
+# Below this a repair is drawn as uncertain (the glossary step applies terms at >= 0.85;
+# ASR merges sit at 0.8 and are structural, so they count as confident).
+LOW_CONFIDENCE = 0.75
+# Shown for a source line break inside a merged segment: one character, so offsets stay valid.
+LINE_BREAK_MARK = "↵"
+
+# A highlight of the repaired text: [start, end) in code points, and how sure the repair is.
+HIGHLIGHT_SURE, HIGHLIGHT_UNSURE, HIGHLIGHT_DECIDED = "sure", "unsure", "decided"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    start: int
+    end: int
+    state: str
+    edit_id: int
+
+
+@dataclass(slots=True)
+class SegmentRow:
+    info: SegmentInfo
+    speaker_label: str | None = None
+    speaker_name: str | None = None
+    # True when a reviewer's speaker tag (not the file or the repair) decides the speaker.
+    speaker_tagged: bool = False
+    annotations: list[AnnotationInfo] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
+    pending: int = 0
+    low_confidence: bool = False
+    display_original: str = ""
+    display_repaired: str = ""
+    tags_text: str = ""
+
+    @property
+    def index(self) -> int:
+        return self.info.index
+
+    @property
+    def reviewed(self) -> bool:
+        # The store has no per-segment "reviewed" flag: reviewed = no repair waits for a decision.
+        return self.pending == 0
+
+    @property
+    def errors(self) -> list[AnnotationInfo]:
+        return [a for a in self.annotations if a.kind == "error"]
+
+    @property
+    def topics(self) -> list[str]:
+        return [a.tag for a in self.annotations if a.kind == "topic"]
+
+
+def one_line(text: str) -> str:
+    """The text with line breaks shown as a mark (same length: offsets into it stay valid)."""
+    return text.replace("\r", LINE_BREAK_MARK).replace("\n", LINE_BREAK_MARK)
+
+
+def time_text(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    s = int(seconds)
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h:d}:{m:02d}:{s:02d}" if h else f"{m:d}:{s:02d}"
+
+
+def highlights(info: SegmentInfo) -> list[Highlight]:
+    """Ranges of the repaired text that differ from the original, one or more per applied edit.
+
+    Inside an edit only the characters that really changed are marked (a Levenshtein
+    alignment of its before/after), so "chat gpt" → "ChatGPT" marks C, G, P, T.
+    """
+    out: list[Highlight] = []
+    delta = 0
+    effective = sorted(
+        ((e, e.effective()) for e in info.edits if e.kind not in FIELD_KINDS),
+        key=lambda pair: pair[1].start,
+    )
+    for e, eff in effective:
+        if not eff.applied:
+            continue
+        rs = eff.start + delta
+        delta += len(eff.after) - (eff.end - eff.start)
+        if e.decision in ("accepted", "changed"):
+            state = HIGHLIGHT_DECIDED
+        elif e.confidence < LOW_CONFIDENCE:
+            state = HIGHLIGHT_UNSURE
+        else:
+            state = HIGHLIGHT_SURE
+        ranges = _changed_ranges(eff.before, eff.after)
+        if not ranges and eff.after != eff.before:
+            ranges = [(0, len(eff.after))]
+        for a, b in ranges:
+            out.append(Highlight(rs + a, rs + max(b, a + 1) if eff.after else rs, state, e.id))
+    return [h for h in out if h.end > h.start]
+
+
+def _changed_ranges(before: str, after: str) -> list[tuple[int, int]]:
+    if before == after:
+        return []
+    if len(before) * len(after) > 40_000:  # a huge edit: mark it whole rather than align it
+        return [(0, len(after))]
+    ranges: list[tuple[int, int]] = []
+    for op in Levenshtein.opcodes(before, after):
+        if op.tag == "equal":
+            continue
+        if op.tag == "delete":
+            # Nothing left to colour: mark the character after the gap (or before it at the end).
+            pos = min(op.dest_start, max(len(after) - 1, 0))
+            ranges.append((pos, pos + 1))
+        else:
+            ranges.append((op.dest_start, op.dest_end))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def build_row(
+    info: SegmentInfo,
+    annotations: Sequence[AnnotationInfo] = (),
+    speakers: dict[int, SpeakerInfo] | None = None,
+) -> SegmentRow:
+    row = SegmentRow(info)
+    row.display_original = one_line(info.original)
+    row.display_repaired = one_line(info.repaired)
+    row.highlights = highlights(info)
+    row.pending = sum(1 for e in info.edits if e.decision == "pending")
+    row.low_confidence = any(e.decision == "pending" and e.confidence < LOW_CONFIDENCE for e in info.edits)
+    set_annotations(row, annotations, speakers or {})
+    return row
+
+
+def set_annotations(
+    row: SegmentRow, annotations: Iterable[AnnotationInfo], speakers: dict[int, SpeakerInfo]
+) -> None:
+    row.annotations = list(annotations)
+    info = row.info
+    tagged = [a for a in row.annotations if a.kind == "speaker" and a.target == "segment"]
+    if tagged:
+        # The reviewer's latest word on who speaks wins over the file and the repair.
+        a = max(tagged, key=lambda a: a.id)
+        sp = speakers.get(a.speaker_id or -1)
+        row.speaker_label = sp.label if sp else a.tag
+        row.speaker_name = sp.display_name if sp else a.tag
+        row.speaker_tagged = True
+    else:
+        sp = speakers.get(info.speaker.id) if info.speaker else None
+        sp = sp or info.speaker
+        row.speaker_label = sp.label if sp else info.original_speaker
+        row.speaker_name = sp.display_name if sp else info.original_speaker
+        row.speaker_tagged = False
+    parts = [a.tag for a in row.annotations if a.kind == "topic"]
+    parts += ["⚠ " + a.tag for a in row.annotations if a.kind == "error"]
+    if row.pending:
+        parts.append(f"✎{row.pending}")
+    row.tags_text = "  ".join(parts)
+
+
+def with_decision(info: SegmentInfo, edit_id: int, decision: str, text: str | None) -> SegmentInfo:
+    """The segment as the store makes it after ``decide_edit`` (edit_decisions.refresh_segment's rule).
+
+    Lets the table update one row at once instead of reloading a whole document.
+    """
+    edits = tuple(
+        dataclasses.replace(e, decision=decision, decided_text=text) if e.id == edit_id else e
+        for e in info.edits
+    )
+    effective = [e.effective() for e in edits]
+    repaired = apply_edits(info.original, effective)
+    return dataclasses.replace(info, edits=edits, repaired=repaired)
+
+
+def speaker_label_after(info: SegmentInfo) -> str | None:
+    """The speaker label the store gives a segment from its edits (refresh_segment's rule)."""
+    for e in info.edits:
+        eff = e.effective()
+        if e.kind == "speaker" and eff.applied:
+            return eff.after or None
+    return info.original_speaker
+
+
+def find_matches(pattern: str, regex: bool, case: bool = False) -> re.Pattern[str]:
+    """The compiled search (plain text is escaped); raises re.error for a bad regex."""
+    flags = 0 if case else re.IGNORECASE
+    return re.compile(pattern if regex else re.escape(pattern), flags)
+
+
+def edit_label(e: EditInfo) -> str:
+    before = one_line(e.before) or "∅"
+    after = one_line(e.effective().after if e.decision == "changed" else e.after) or "∅"
+    return f"{before} → {after}"

@@ -1,0 +1,471 @@
+"""The reviewing session: the store, the open document, the models, the undo stack.
+
+The window asks the session to do things ("tag these segments with this topic");
+the session builds the command, runs it against the store, pushes it on the undo
+stack and refreshes only what the command says changed.  Nothing here builds
+widgets, so tests and ``--self-test`` drive it directly too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.gui.commands import (
+    AnnotationsCommand,
+    Changes,
+    CreateTopicCommand,
+    DecideEditsCommand,
+    Decision,
+    MergeTopicsCommand,
+    MoveTopicCommand,
+    RenameSpeakerCommand,
+    RenameTopicCommand,
+    StoreCommand,
+    TopicColourCommand,
+)
+from reviewer.gui.models.documents import DocumentsModel
+from reviewer.gui.models.rows import (
+    SegmentRow,
+    build_row,
+    find_matches,
+    set_annotations,
+    speaker_label_after,
+    with_decision,
+)
+from reviewer.gui.models.segments import SegmentTableModel
+from reviewer.gui.models.topics import TopicTreeModel
+from reviewer.gui.workers import (
+    ImportOutcome,
+    Job,
+    LoadedDocument,
+    Runner,
+    group_annotations,
+    import_work,
+    load_work,
+    progress_work,
+)
+from reviewer.store import AnnotationInfo, ErrorTypeInfo, SpeakerInfo, Store, TagSpec
+from reviewer.store.records import EditInfo
+
+ANNOTATOR_ENV = "REVIEWER_ANNOTATOR"
+RowTest = Callable[[SegmentRow], bool]
+
+
+def default_annotator() -> str | None:
+    env = os.environ.get(ANNOTATOR_ENV, "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on this system
+        return None
+
+
+class ReviewSession(QObject):
+    document_loaded = Signal(int)  # a document's rows are in the table
+    rows_changed = Signal(list)  # segment indices a change touched (to re-select / re-inspect)
+    topics_changed = Signal()
+    speakers_changed = Signal()
+    documents_changed = Signal()
+    message = Signal(str)
+    error = Signal(str)
+    import_progress = Signal(int, int, str)
+    import_finished = Signal(object)  # ImportOutcome
+
+    def __init__(self, store: Store, *, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = Runner(synchronous, self)
+        self.undo_stack = QUndoStack(self)
+        self.segments = SegmentTableModel(self)
+        self.documents = DocumentsModel(self)
+        self.topics = TopicTreeModel(self)
+        self.document_id: int | None = None
+        self.timed = False  # whether the open document has timestamps
+        self.speakers: dict[int, SpeakerInfo] = {}
+        self.annotations: list[AnnotationInfo] = []
+        self.error_types: list[ErrorTypeInfo] = store.error_types()
+        self.annotator = default_annotator()
+        self.import_job: Job | None = None
+        self._load_job: Job | None = None
+        self.filters: dict[str, object] = {}
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        docs = self.store.documents()
+        self.documents.set_documents(docs)
+        self.documents_changed.emit()
+        ids = [d.id for d in docs if d.id not in self.documents.progress]
+        if ids:
+            job = Job(progress_work(self.store, ids), "progress")
+            job.signals.finished.connect(self._progress_done)
+            self.runner.start(job, idle=True)
+
+    def _progress_done(self, progress: dict[int, tuple[int, int]]) -> None:
+        for doc_id, (done, total) in progress.items():
+            self.documents.set_progress(doc_id, done, total)
+
+    def open_document(self, document_id: int) -> None:
+        """Load a document's rows (in the background unless synchronous); document_loaded follows."""
+        if self._load_job is not None and not self._load_job.done:
+            self._load_job.cancel()
+        job = Job(load_work(self.store, document_id), "load")
+        # Only the newest load counts (a quick second click must not be overtaken by the first).
+        job.signals.finished.connect(
+            lambda loaded, j=job: self._loaded(loaded) if j is self._load_job else None
+        )
+        job.signals.failed.connect(self.error.emit)
+        self._load_job = job
+        self.runner.start(job)
+
+    def _loaded(self, loaded: LoadedDocument) -> None:
+        self.document_id = loaded.document_id
+        self.speakers = loaded.speakers
+        self.annotations = loaded.annotations
+        self.timed = loaded.timed
+        self.segments.set_rows(loaded.rows, loaded.positions)
+        self._apply_filters()
+        self._refresh_topics()
+        self.documents.set_progress(loaded.document_id, loaded.reviewed, len(loaded.rows))
+        self.documents.set_annotation_count(loaded.document_id, len(loaded.annotations))
+        self.speakers_changed.emit()
+        self.document_loaded.emit(loaded.document_id)
+
+    def speaker_list(self) -> list[SpeakerInfo]:
+        """The open document's speakers in order of first appearance (quick keys 1–9 follow it)."""
+        return sorted(self.speakers.values(), key=lambda s: s.id)
+
+    # --- import / export ----------------------------------------------------------------------
+
+    def import_files(self, paths: Sequence[str | Path], glossary: Glossary | None = None) -> Job:
+        job = Job(import_work(self.store, list(paths), glossary), "import")
+        job.signals.progress.connect(self.import_progress.emit)
+        job.signals.finished.connect(self._imported)
+        job.signals.failed.connect(self.error.emit)
+        self.import_job = job
+        self.runner.start(job)
+        return job
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.import_job = None
+        self.refresh_documents()
+        for err in outcome.errors:
+            self.error.emit(err)
+        self.import_finished.emit(outcome)
+
+    def export(self, kind: str, path: str | Path) -> int:
+        """csv / json / txt / srt / vtt of the open document (CSV and JSON: the whole store if none)."""
+        from reviewer.export.csv import export_csv
+        from reviewer.export.json import export_json
+        from reviewer.export.transcript import export_transcript
+
+        if kind == "csv":
+            return export_csv(self.store, path, self.document_id)
+        if kind == "json":
+            return export_json(self.store, path, self.document_id)
+        if self.document_id is None:
+            raise InputError("open a document to export its transcript")
+        return export_transcript(self.store, self.document_id, path, kind)
+
+    # --- running commands ---------------------------------------------------------------------
+
+    def run(self, command: StoreCommand) -> bool:
+        """Do the command against the store; on success push it (undoable) and refresh the views."""
+        try:
+            changes = command.forward()
+        except InputError as err:
+            self.error.emit(str(err))
+            return False
+        self.undo_stack.push(command)
+        self.apply(changes)
+        self.message.emit(command.text())
+        return True
+
+    def apply_step(self, step: Callable[[], Changes]) -> None:
+        """An undo or redo step (errors are reported: the stack cannot refuse them)."""
+        try:
+            changes = step()
+        except InputError as err:
+            self.error.emit(str(err))
+            return
+        self.apply(changes)
+
+    def apply(self, changes: Changes) -> None:
+        current = changes.document_id is not None and changes.document_id == self.document_id
+        touched: set[int] = set()
+        if current and changes.speakers:
+            self.speakers = {s.id: s for s in self.store.speakers(self.document_id)}  # type: ignore[arg-type]
+        if current and changes.decisions:
+            by_label = {s.label: s for s in self.speakers.values()}
+            rebuilt = []
+            for index, edit_id, decision, text in changes.decisions:
+                row = self.segments.segment(index)
+                if row is None:
+                    continue
+                info = with_decision(row.info, edit_id, decision, text)
+                label = speaker_label_after(info)
+                info = dataclasses.replace(info, speaker=by_label.get(label) if label else None)
+                rebuilt.append(build_row(info, row.annotations, self.speakers))
+                touched.add(index)
+            self.segments.replace_rows(rebuilt)
+        if current and changes.annotations:
+            touched |= self._reload_annotations(all_rows=changes.speakers)
+        if changes.topics or changes.annotations:
+            self._refresh_topics()
+        if changes.document_id is not None and not current:
+            self.documents.progress.pop(changes.document_id, None)
+            self.refresh_documents()
+        if current:
+            self._update_document_counts()
+        self.rows_changed.emit(sorted(set(changes.focus) | touched))
+
+    def _reload_annotations(self, all_rows: bool) -> set[int]:
+        assert self.document_id is not None
+        old = group_annotations(self.annotations)
+        self.annotations = self.store.annotations(self.document_id)
+        new = group_annotations(self.annotations)
+        indices = [r.index for r in self.segments.rows] if all_rows else sorted(set(old) | set(new))
+        changed = []
+        for index in indices:
+            row = self.segments.segment(index)
+            if row is None:
+                continue
+            anns = new.get(index, [])
+            before = (row.annotations, row.speaker_name, row.speaker_label)
+            set_annotations(row, anns, self.speakers)
+            if (
+                (row.annotations, row.speaker_name, row.speaker_label) != before
+                or index in new
+                or index in old
+            ):
+                changed.append(row)
+        self.segments.replace_rows(changed)
+        return {r.index for r in changed}
+
+    def _update_document_counts(self) -> None:
+        if self.document_id is None:
+            return
+        rows = self.segments.rows
+        self.documents.set_progress(self.document_id, sum(1 for r in rows if r.reviewed), len(rows))
+        self.documents.set_annotation_count(self.document_id, len(self.annotations))
+
+    def _refresh_topics(self) -> None:
+        counts: dict[str, int] = {}
+        for a in self.annotations:
+            if a.kind == "topic":
+                counts[a.tag] = counts.get(a.tag, 0) + 1
+        self.topics.set_topics(self.store.topics(), counts)
+        self.topics_changed.emit()
+
+    # --- tagging ------------------------------------------------------------------------------
+
+    def _require_document(self) -> int:
+        if self.document_id is None:
+            raise InputError("open a document first")
+        return self.document_id
+
+    def _spec(self, index: int, kind: str, value: str, **kw: object) -> TagSpec:
+        return TagSpec(index, kind, value, annotator=self.annotator, **kw)  # type: ignore[arg-type]
+
+    def tag_topic(
+        self, indices: Iterable[int], path: str, span: tuple[int, int] | None = None, target: str = "repaired"
+    ) -> bool:
+        indices = list(indices)
+        if not indices or not path.strip():
+            return False
+        specs = [self._spec(i, "topic", path.strip(), span=span, target=target) for i in indices]
+        return self.run(AnnotationsCommand(self, f"Topic {path.strip()}", add=specs))
+
+    def mark_error(
+        self,
+        index: int,
+        error_type: str,
+        span: tuple[int, int] | None = None,
+        target: str = "repaired",
+        correction: str | None = None,
+        note: str | None = None,
+    ) -> bool:
+        spec = self._spec(
+            index,
+            "error",
+            error_type,
+            span=span,
+            target=target,
+            correction=correction or None,
+            note=note or None,
+        )
+        return self.run(AnnotationsCommand(self, f"Error {error_type}", add=[spec]))
+
+    def set_speaker(self, indices: Iterable[int], speaker: str) -> bool:
+        """Say who speaks in these segments (replacing an earlier speaker tag on them)."""
+        indices = sorted(set(indices))
+        speaker = speaker.strip()
+        if not indices or not speaker:
+            return False
+        wanted = set(indices)
+        old = [
+            a
+            for a in self.annotations
+            if a.kind == "speaker" and a.target == "segment" and a.segment_index in wanted
+        ]
+        specs = [self._spec(i, "speaker", speaker) for i in indices]
+        name = self.speaker_name(speaker)
+        what = f"Speaker {name} for {len(indices)} segment{'s' if len(indices) > 1 else ''}"
+        return self.run(AnnotationsCommand(self, what, add=specs, remove=old))
+
+    def speaker_name(self, label_or_name: str) -> str:
+        for s in self.speakers.values():
+            if s.label == label_or_name:
+                return s.display_name
+        return label_or_name
+
+    def rename_speaker(self, label: str, new_name: str) -> bool:
+        sp = next((s for s in self.speakers.values() if s.label == label), None)
+        if sp is None or not new_name.strip() or new_name.strip() == sp.display_name:
+            return False
+        return self.run(RenameSpeakerCommand(self, label, sp.display_name, new_name.strip()))
+
+    def delete_annotations(self, annotations: Sequence[AnnotationInfo]) -> bool:
+        if not annotations:
+            return False
+        n = len(annotations)
+        return self.run(AnnotationsCommand(self, f"Remove {n} tag{'s' if n > 1 else ''}", remove=annotations))
+
+    # --- repair edits -------------------------------------------------------------------------
+
+    def decide(self, edits: Sequence[tuple[int, EditInfo]], decision: str, text: str | None = None) -> bool:
+        """accepted / rejected / changed (with ``text``) for (segment index, edit) pairs."""
+        decisions = [
+            Decision(
+                index, e.id, decision, text if decision == "changed" else None, e.decision, e.decided_text
+            )
+            for index, e in edits
+            if (e.decision, e.decided_text) != (decision, text if decision == "changed" else None)
+        ]
+        if not decisions:
+            return False
+        verb = {"accepted": "Accept", "rejected": "Reject", "changed": "Change", "pending": "Reset"}[decision]
+        n = len(decisions)
+        return self.run(DecideEditsCommand(self, f"{verb} {n} repair{'s' if n > 1 else ''}", decisions))
+
+    def pending_edits(self, indices: Iterable[int]) -> list[tuple[int, EditInfo]]:
+        out = []
+        for i in indices:
+            row = self.segments.segment(i)
+            if row is not None:
+                out += [(i, e) for e in row.info.edits if e.decision == "pending"]
+        return out
+
+    # --- topics -------------------------------------------------------------------------------
+
+    def create_topic(self, path: str, colour: str | None = None) -> bool:
+        return self.run(CreateTopicCommand(self, path.strip(), colour))
+
+    def rename_topic(self, path: str, new_name: str) -> bool:
+        return self.run(RenameTopicCommand(self, path, new_name.strip()))
+
+    def colour_topic(self, path: str, colour: str | None) -> bool:
+        info = self.topics.info(path)
+        return self.run(TopicColourCommand(self, path, info.colour if info else None, colour))
+
+    def move_topic(self, path: str, new_parent: str | None) -> bool:
+        return self.run(MoveTopicCommand(self, path, new_parent or None))
+
+    def merge_topics(self, source: str, target: str) -> bool:
+        return self.run(MergeTopicsCommand(self, source, target))
+
+    # --- navigation, find, filters ------------------------------------------------------------
+
+    def next_row(self, start: int, test: RowTest, backwards: bool = False) -> int | None:
+        """The next visible row after ``start`` (wrapping round) that passes ``test``."""
+        rows = self.segments.visible_rows()
+        n = len(rows)
+        if not n:
+            return None
+        step = -1 if backwards else 1
+        for k in range(1, n + 1):
+            r = (start + step * k) % n
+            if test(rows[r]):
+                return r
+        return None
+
+    @staticmethod
+    def is_unreviewed(row: SegmentRow) -> bool:
+        return row.pending > 0
+
+    @staticmethod
+    def is_low_confidence(row: SegmentRow) -> bool:
+        return row.low_confidence
+
+    @staticmethod
+    def has_error(row: SegmentRow) -> bool:
+        return any(a.kind == "error" for a in row.annotations)
+
+    def find(self, text: str, start: int, *, regex: bool = False, backwards: bool = False) -> int | None:
+        """The next row whose original or repaired text matches (re.error for a bad regex)."""
+        if not text:
+            return None
+        pattern = find_matches(text, regex)
+
+        def test(row: SegmentRow) -> bool:
+            return bool(pattern.search(row.info.original) or pattern.search(row.info.repaired))
+
+        return self.next_row(start, test, backwards)
+
+    def set_filters(
+        self,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        error_type: str | None = None,
+        pending: bool = False,
+        text: str | None = None,
+        regex: bool = False,
+    ) -> None:
+        self.filters = {
+            "speaker": speaker,
+            "topic": topic,
+            "error_type": error_type,
+            "pending": pending,
+            "text": text,
+            "regex": regex,
+        }
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        f = self.filters
+        tests: list[RowTest] = []
+        if f.get("speaker"):
+            label = f["speaker"]
+            tests.append(lambda r: r.speaker_label == label)
+        if f.get("topic"):
+            topic = str(f["topic"])
+            tests.append(lambda r: any(t == topic or t.startswith(topic + "/") for t in r.topics))
+        if f.get("error_type"):
+            key = f["error_type"]
+            tests.append(lambda r: any(a.kind == "error" and a.tag == key for a in r.annotations))
+        if f.get("pending"):
+            tests.append(lambda r: r.pending > 0)
+        if f.get("text"):
+            try:
+                pattern: re.Pattern[str] | None = find_matches(str(f["text"]), bool(f.get("regex")))
+            except re.error:
+                pattern = None
+            if pattern is not None:
+                p = pattern
+                tests.append(lambda r: bool(p.search(r.info.original) or p.search(r.info.repaired)))
+        if not tests:
+            self.segments.set_filter(None)
+        else:
+            self.segments.set_filter(lambda r: all(t(r) for t in tests))

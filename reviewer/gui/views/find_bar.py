@@ -1,0 +1,139 @@
+"""Find (plain or regex, across original and repaired) and the row filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.store import ErrorTypeInfo, SpeakerInfo
+
+ANY = ""
+
+
+class FindBar(QWidget):
+    find_requested = Signal(bool)  # backwards?
+    filters_changed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.text = QLineEdit()
+        self.text.setObjectName("findText")
+        self.text.setPlaceholderText(self.tr("Find in original and repaired text…"))
+        self.text.setClearButtonEnabled(True)
+        self.text.returnPressed.connect(lambda: self.find_requested.emit(False))
+        self.regex = QCheckBox(self.tr("Regex"))
+        self.regex.setObjectName("findRegex")
+        self.only_matches = QCheckBox(self.tr("Only matching rows"))
+        self.only_matches.setObjectName("findFilter")
+        self.only_matches.toggled.connect(self._changed)
+        self.text.textChanged.connect(self._text_changed)
+        self.regex.toggled.connect(self._text_changed)
+        self.text.setMinimumWidth(200)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("▲")
+        self.next_button = QToolButton()
+        self.next_button.setText("▼")
+        self.status = QLabel()
+        self.speaker = QComboBox()
+        self.speaker.setObjectName("filterSpeaker")
+        self.topic = QComboBox()
+        self.topic.setObjectName("filterTopic")
+        self.error_type = QComboBox()
+        self.error_type.setObjectName("filterError")
+        self.pending = QCheckBox(self.tr("Pending repairs"))
+        self.pending.setObjectName("filterPending")
+        for combo in (self.speaker, self.topic, self.error_type):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._changed)
+        self.pending.toggled.connect(self._changed)
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear"))
+        # Two rows, so the side panels keep their width: find on top, filters below.
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(self.regex)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.next_button)
+        top.addWidget(self.only_matches)
+        top.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Filter:")))
+        bottom.addWidget(self.speaker, 1)
+        bottom.addWidget(self.topic, 1)
+        bottom.addWidget(self.error_type, 1)
+        bottom.addWidget(self.pending)
+        bottom.addWidget(self.clear_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(2)
+        lay.addLayout(top)
+        lay.addLayout(bottom)
+        self.set_choices([], [], [])
+
+    def _changed(self, *_args: object) -> None:
+        self.filters_changed.emit()
+
+    def _text_changed(self, *_args: object) -> None:
+        if self.only_matches.isChecked():
+            self.filters_changed.emit()
+
+    def set_choices(
+        self, speakers: Sequence[SpeakerInfo], topics: Sequence[str], errors: Sequence[ErrorTypeInfo]
+    ) -> None:
+        """Fill the filter lists, keeping what is chosen where it still exists."""
+        self._fill(self.speaker, self.tr("All speakers"), [(s.display_name, s.label) for s in speakers])
+        self._fill(self.topic, self.tr("All topics"), [(t, t) for t in topics])
+        self._fill(self.error_type, self.tr("All errors"), [(e.name, e.key) for e in errors])
+
+    @staticmethod
+    def _fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, ANY)
+        for text, data in items:
+            combo.addItem(text, data)
+        n = combo.findData(chosen) if chosen else 0
+        combo.setCurrentIndex(max(n, 0))
+        combo.blockSignals(False)
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.currentData() or None,
+            "topic": self.topic.currentData() or None,
+            "error_type": self.error_type.currentData() or None,
+            "pending": self.pending.isChecked(),
+            "text": self.text.text() if self.only_matches.isChecked() else None,
+            "regex": self.regex.isChecked(),
+        }
+
+    def choose(self, combo: QComboBox, data: str | None) -> None:
+        n = combo.findData(data or ANY)
+        combo.setCurrentIndex(max(n, 0))
+
+    def clear(self) -> None:
+        for combo in (self.speaker, self.topic, self.error_type):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.pending.blockSignals(True)
+        self.pending.setChecked(False)
+        self.pending.blockSignals(False)
+        self.only_matches.blockSignals(True)
+        self.only_matches.setChecked(False)
+        self.only_matches.blockSignals(False)
+        self.filters_changed.emit()

@@ -1,0 +1,325 @@
+"""The segment inspector: both texts in full (selectable), the repair edits, the segment's tags.
+
+Buttons here carry the window's QActions (so they share shortcuts, tooltips and
+enabled state); the inspector only shows and reports selections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
+from reviewer.gui.models.rows import SegmentRow, edit_label, time_text
+from reviewer.gui.textpos import from_utf16, to_utf16
+from reviewer.store import AnnotationInfo
+from reviewer.store.records import EditInfo
+
+EDIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and text come from transcripts: never rich text
+    return label
+
+
+class TextPane(QPlainTextEdit):
+    """A read-only, selectable text whose selection is reported in code points."""
+
+    def __init__(self, target: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.setObjectName(f"{target}Text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.setPlainText(text)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return from_utf16(self.text, cursor.selectionStart()), from_utf16(self.text, cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(to_utf16(self.text, start))
+        cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def mark(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        selections = []
+        for start, end, fmt in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(to_utf16(self.text, start))
+            cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+
+class Inspector(QWidget):
+    span_selected = Signal()  # the user selected text in one of the panes
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.row: SegmentRow | None = None
+        self.last_target = "repaired"
+        self.title = plain_label()
+        self.title.setWordWrap(True)
+        self.title.setObjectName("inspectorTitle")
+        self.original = TextPane("original")
+        self.repaired = TextPane("repaired")
+        for pane in (self.original, self.repaired):
+            pane.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
+
+        self.edits = QTreeWidget()
+        self.edits.setObjectName("editsList")
+        self.edits.setHeaderLabels(
+            [self.tr("Repair"), self.tr("Change"), self.tr("Conf."), self.tr("Decision")]
+        )
+        self.edits.setRootIsDecorated(False)
+        self.edits.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.edits.currentItemChanged.connect(self._edit_selected)
+        self.alternatives = QComboBox()
+        self.alternatives.setObjectName("alternatives")
+        self.alternatives.setToolTip(self.tr("Other readings of a lost-byte repair"))
+        self.alternatives.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit_buttons = QHBoxLayout()
+
+        self.tags = QTreeWidget()
+        self.tags.setObjectName("tagsList")
+        self.tags.setHeaderLabels(
+            [self.tr("Kind"), self.tr("Tag"), self.tr("On"), self.tr("Correction / note")]
+        )
+        self.tags.setRootIsDecorated(False)
+        self.tags.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tag_buttons = QHBoxLayout()
+
+        texts = QSplitter(Qt.Orientation.Vertical)
+        for caption, pane in ((self.tr("Original"), self.original), (self.tr("Repaired"), self.repaired)):
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(QLabel(caption))
+            lay.addWidget(pane)
+            texts.addWidget(box)
+        edits_box = QWidget()
+        lay = QVBoxLayout(edits_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(QLabel(self.tr("Repairs")))
+        lay.addWidget(self.edits)
+        lay.addLayout(self.edit_buttons)
+        tags_box = QWidget()
+        lay = QVBoxLayout(tags_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(QLabel(self.tr("Tags")))
+        lay.addWidget(self.tags)
+        lay.addLayout(self.tag_buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(texts)
+        split.addWidget(edits_box)
+        split.addWidget(tags_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.title)
+        outer.addWidget(split, 1)
+
+    def add_edit_action(self, action: QAction) -> None:
+        self._add_button(self.edit_buttons, action)
+
+    def add_alternatives(self, action: QAction) -> None:
+        self.edit_buttons.addWidget(self.alternatives, 1)
+        self._add_button(self.edit_buttons, action)
+
+    def add_tag_action(self, action: QAction) -> None:
+        self._add_button(self.tag_buttons, action)
+
+    @staticmethod
+    def _add_button(layout: QHBoxLayout, action: QAction) -> None:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout.addWidget(button)
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def show_row(self, row: SegmentRow | None, topic_colour_of: Callable[[str], str | None]) -> None:
+        current_edit = self.current_edit()
+        self.row = row
+        self.edits.clear()
+        self.tags.clear()
+        self.alternatives.clear()
+        if row is None:
+            self.title.setText(self.tr("No segment selected"))
+            self.original.set_text("")
+            self.repaired.set_text("")
+            return
+        info = row.info
+        parts = [self.tr("Segment {0}").format(info.index)]
+        if info.start is not None:
+            parts.append(
+                f"{time_text(info.start)}–{time_text(info.end)}"
+                if info.end is not None
+                else time_text(info.start)
+            )
+        if row.speaker_name:
+            who = row.speaker_name
+            if row.speaker_label and row.speaker_label != row.speaker_name:
+                who += f" ({row.speaker_label})"
+            parts.append(who)
+        lines = info.source_lines
+        if lines:
+            parts.append(
+                self.tr("source lines {0}–{1}").format(lines[0], lines[-1])
+                if len(lines) > 1
+                else self.tr("source line {0}").format(lines[0])
+            )
+        self.title.setText(" · ".join(parts))
+        if self.original.text != info.original:
+            self.original.set_text(info.original)
+        if self.repaired.text != info.repaired:
+            self.repaired.set_text(info.repaired)
+        self._mark(row, topic_colour_of)
+        for e in info.edits:
+            item = QTreeWidgetItem([e.kind, edit_label(e), f"{e.confidence:.2f}", self._decision_text(e)])
+            item.setData(0, EDIT_ROLE, e)
+            if e.decision == "pending" and e.confidence < 0.75:
+                item.setForeground(2, QColor(200, 110, 0))
+            self.edits.addTopLevelItem(item)
+            if current_edit is not None and current_edit.id == e.id:
+                self.edits.setCurrentItem(item)
+        for a in row.annotations:
+            on = (
+                self.tr("segment")
+                if a.target == "segment"
+                else f"{a.target} {a.span_start}:{a.span_end} «{a.quote}»"
+            )
+            extra = " · ".join(x for x in (a.correction and f"→ {a.correction}", a.note) if x)
+            item = QTreeWidgetItem([a.kind, a.tag, on, extra])
+            item.setData(0, EDIT_ROLE, a)
+            self.tags.addTopLevelItem(item)
+        for col in range(3):
+            self.edits.resizeColumnToContents(col)
+            self.tags.resizeColumnToContents(col)
+        self._fill_alternatives()
+
+    def _decision_text(self, e: EditInfo) -> str:
+        if e.decision == "pending":
+            return self.tr("pending") if e.applied else self.tr("suggested")
+        if e.decision == "changed":
+            return self.tr("changed")
+        return {"accepted": self.tr("accepted"), "rejected": self.tr("rejected")}.get(e.decision, e.decision)
+
+    def _mark(self, row: SegmentRow, topic_colour_of: Callable[[str], str | None]) -> None:
+        rep: list[tuple[int, int, QTextCharFormat]] = []
+        orig: list[tuple[int, int, QTextCharFormat]] = []
+        for h in row.highlights:
+            fmt = QTextCharFormat()
+            fmt.setBackground(highlight_colour(h.state, self.palette()))
+            rep.append((h.start, h.end, fmt))
+        for e in row.info.edits:
+            if e.end > e.start and e.kind != "speaker":
+                fmt = QTextCharFormat()
+                fmt.setBackground(
+                    highlight_colour("sure" if e.confidence >= 0.75 else "unsure", self.palette())
+                )
+                orig.append((e.start, e.end, fmt))
+        for a in row.annotations:
+            if a.span_start is None or a.target == "segment":
+                continue
+            fmt = QTextCharFormat()
+            colour = (
+                error_colour(self.palette()) if a.kind == "error" else topic_colour(topic_colour_of(a.tag))
+            )
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(colour)
+            fmt.setFontUnderline(True)
+            (rep if a.target == "repaired" else orig).append((a.span_start, a.span_end or a.span_start, fmt))
+        self.repaired.mark(rep)
+        self.original.mark(orig)
+
+    def _fill_alternatives(self) -> None:
+        self.alternatives.clear()
+        e = self.current_edit()
+        if e is None:
+            return
+        for alt in (e.after, *e.alternatives):
+            if alt not in [self.alternatives.itemText(i) for i in range(self.alternatives.count())]:
+                self.alternatives.addItem(alt)
+
+    def _edit_selected(self, *_args: object) -> None:
+        self._fill_alternatives()
+        e = self.current_edit()
+        if e is not None and e.end > e.start:
+            self.original.select_span(e.start, e.end)
+
+    def _selection_changed(self, pane: TextPane) -> None:
+        if pane.textCursor().hasSelection():
+            self.last_target = pane.target
+            self.span_selected.emit()
+
+    # --- what the user picked -----------------------------------------------------------------
+
+    def text_selection(self) -> tuple[str, int, int] | None:
+        """(target, start, end) of the selected text (code points), the pane used last first."""
+        panes = (
+            (self.repaired, self.original)
+            if self.last_target == "repaired"
+            else (self.original, self.repaired)
+        )
+        for pane in panes:
+            span = pane.selected_span()
+            if span is not None and span[1] > span[0]:
+                return pane.target, span[0], span[1]
+        return None
+
+    def current_edit(self) -> EditInfo | None:
+        item = self.edits.currentItem()
+        return item.data(0, EDIT_ROLE) if item is not None else None
+
+    def selected_edits(self) -> list[EditInfo]:
+        return [i.data(0, EDIT_ROLE) for i in self.edits.selectedItems()]
+
+    def select_edit(self, edit_id: int) -> None:
+        for n in range(self.edits.topLevelItemCount()):
+            item = self.edits.topLevelItem(n)
+            if item.data(0, EDIT_ROLE).id == edit_id:
+                self.edits.setCurrentItem(item)
+                return
+
+    def selected_annotations(self) -> list[AnnotationInfo]:
+        return [i.data(0, EDIT_ROLE) for i in self.tags.selectedItems()]

@@ -1,0 +1,215 @@
+"""Long work off the UI thread: importing files, loading a document, counting progress.
+
+A :class:`Job` wraps a plain function ``work(job) -> result``; the function reports
+progress through ``job.report`` and checks ``job.cancelled`` between steps.  Results
+come back as Qt signals, queued to the UI thread.  With ``synchronous=True`` (tests,
+``--self-test``, ``--screenshot``) jobs run at once in the caller's thread, like
+Picard's fake thread pool, so tests need no waiting.
+"""
+
+from __future__ import annotations
+
+import gc
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.gui.models.rows import SegmentRow, build_row
+from reviewer.store import AnnotationInfo, ImportResult, SpeakerInfo, Store
+
+
+@contextmanager
+def bulk_allocation() -> Iterator[None]:
+    """Collector off while many long-lived objects are made; after, freeze them out of its passes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # the rows live as long as the document is open: later passes skip them
+        if was_enabled:
+            gc.enable()
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    def __init__(self, work: Callable[[Job], Any], name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the Runner keeps it until it reports back
+        self.work = work
+        self.name = name
+        self.signals = JobSignals()
+        self.cancelled = False
+        self.done = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def report(self, done: int, total: int, what: str = "") -> None:
+        self.signals.progress.emit(done, total, what)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self)
+        except InputError as err:
+            self.done = True
+            self.signals.failed.emit(str(err))
+        except Exception as err:  # a bug: say so in the window rather than losing the thread
+            traceback.print_exc()
+            self.done = True
+            self.signals.failed.emit(f"{type(err).__name__}: {err}")
+        else:
+            self.done = True
+            self.signals.finished.emit(result)
+
+
+class Runner(QObject):
+    """Starts jobs on one background thread (so store writes come from one place), or inline."""
+
+    def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        # Reads nobody waits for (progress counts) go here, so they never delay opening a document.
+        self.idle_pool = QThreadPool(self)
+        self.idle_pool.setMaxThreadCount(1)
+        self._running: list[Job] = []
+
+    def start(self, job: Job, *, idle: bool = False) -> Job:
+        if self.synchronous:
+            job.run()
+            return job
+        self._running.append(job)
+        job.signals.finished.connect(lambda _r, j=job: self._forget(j))
+        job.signals.failed.connect(lambda _m, j=job: self._forget(j))
+        (self.idle_pool if idle else self.pool).start(job)
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self._running:
+            self._running.remove(job)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs) and self.idle_pool.waitForDone(msecs)
+
+
+# --- the work itself (plain functions of the store) ---------------------------------------------
+
+
+@dataclass
+class ImportOutcome:
+    results: list[ImportResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def import_work(
+    store: Store, paths: Sequence[str | Path], glossary: Glossary | None = None
+) -> Callable[[Job], ImportOutcome]:
+    """Repair and store each file; a bad file is reported and skipped, cancel stops between steps."""
+
+    def work(job: Job) -> ImportOutcome:
+        out = ImportOutcome()
+        total = len(paths)
+        for n, path in enumerate(paths):
+            if job.cancelled:
+                out.cancelled = True
+                break
+            job.report(n, total, Path(path).name)
+            try:
+                doc = store.load_file(path, glossary)
+                if job.cancelled:  # nothing of this file is written yet
+                    out.cancelled = True
+                    break
+                if glossary:
+                    store.add_glossary(glossary)
+                out.results.append(store.import_document(doc))
+            except InputError as err:
+                out.errors.append(str(err))
+        job.report(total, total, "")
+        return out
+
+    return work
+
+
+@dataclass
+class LoadedDocument:
+    document_id: int
+    rows: list[SegmentRow]
+    speakers: dict[int, SpeakerInfo]
+    annotations: list[AnnotationInfo]
+    # Worked out here, off the UI thread (each is a pass over every row).
+    positions: dict[int, int] = field(default_factory=dict)
+    reviewed: int = 0
+    timed: bool = False
+
+
+def group_annotations(annotations: Sequence[AnnotationInfo]) -> dict[int, list[AnnotationInfo]]:
+    by_index: dict[int, list[AnnotationInfo]] = {}
+    for a in annotations:
+        if a.segment_index is not None:
+            by_index.setdefault(a.segment_index, []).append(a)
+    return by_index
+
+
+def load_work(store: Store, document_id: int) -> Callable[[Job], LoadedDocument]:
+    def work(job: Job) -> LoadedDocument:
+        # A full collection walks every object of a 100k-row document while holding the GIL,
+        # which stalls the UI thread too: pause the collector while the rows are built.
+        with bulk_allocation():
+            return _load(store, document_id)
+
+    return work
+
+
+def _load(store: Store, document_id: int) -> LoadedDocument:
+    speakers = {s.id: s for s in store.speakers(document_id)}
+    annotations = store.annotations(document_id)
+    by_index = group_annotations(annotations)
+    segments = store.segments(document_id)
+    rows = [build_row(s, by_index.get(s.index, ()), speakers) for s in segments]
+    return LoadedDocument(
+        document_id,
+        rows,
+        speakers,
+        annotations,
+        positions={r.index: n for n, r in enumerate(rows)},
+        reviewed=sum(1 for r in rows if r.reviewed),
+        timed=any(r.info.start is not None for r in rows),
+    )
+
+
+def progress_work(store: Store, document_ids: Sequence[int]) -> Callable[[Job], dict[int, tuple[int, int]]]:
+    """Segments reviewed (no repair waiting for a decision) / total, per document."""
+
+    def work(job: Job) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        for doc_id in document_ids:
+            if job.cancelled:
+                break
+            try:
+                segs = store.segments(doc_id)
+            except InputError:
+                continue
+            done = sum(1 for s in segs if not any(e.decision == "pending" for e in s.edits))
+            out[doc_id] = (done, len(segs))
+        return out
+
+    return work

@@ -1,0 +1,159 @@
+"""Compound store operations (the window's undoable actions), each ONE write transaction.
+
+Composed from the store package's own functions (annotations / taxonomy /
+edit_decisions) inside ``store.write()``: replacing a set of annotations,
+deciding several edits, and creating, moving, merging or deleting topics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from reviewer.core.errors import InputError
+from reviewer.store import Store, TagSpec, TopicInfo
+from reviewer.store import annotations as _ann
+from reviewer.store import edit_decisions as _edits
+from reviewer.store import taxonomy as _tax
+from reviewer.store.models import Topic
+
+SEP = _tax.TOPIC_SEP
+
+
+def replace_annotations(
+    store: Store, document_id: int, remove: Sequence[int], add: Sequence[TagSpec]
+) -> list[int]:
+    """Delete annotations ``remove`` and add ``add`` to one document, all or nothing; returns new ids."""
+    with store.write() as s:
+        for annotation_id in remove:
+            _ann.delete_annotation(s, annotation_id)
+        s.flush()
+        return _ann.add_annotations(s, document_id, add) if add else []
+
+
+def decide_edits(store: Store, decisions: Sequence[tuple[int, str, str | None]]) -> None:
+    """(edit id, decision, text) for each edit, in one transaction (see Store.decide_edit)."""
+    with store.write() as s:
+        for edit_id, decision, text in decisions:
+            _edits.decide_edit(s, edit_id, decision, text)
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+
+def _subtree(session: Session, path: str) -> list[TopicInfo]:
+    return [t for t in _tax.list_topics(session) if t.path == path or t.path.startswith(path + SEP)]
+
+
+def _require(session: Session, path: str) -> Topic:
+    topic = _tax.find_topic(session, path)
+    if topic is None:
+        raise InputError(f"no topic {path!r}")
+    return topic
+
+
+def create_topic(store: Store, path: str, colour: str | None = None) -> list[str]:
+    """Create ``path`` (and missing parents); returns the paths that did not exist before."""
+    with store.write() as s:
+        before = {t.path for t in _tax.list_topics(s)}
+        _tax.ensure_topic(s, path)
+        if colour:
+            _tax.update_topic(s, path, colour=colour)
+        s.flush()
+        return [t.path for t in _tax.list_topics(s) if t.path not in before]
+
+
+def delete_topics(store: Store, paths: Sequence[str]) -> None:
+    """Delete unused topics (deepest first); one still used by an annotation is refused."""
+    with store.write() as s:
+        used = {a.topic_id for a in _ann.list_annotations(s) if a.kind == "topic"}
+        for path in sorted(paths, key=lambda p: p.count(SEP), reverse=True):
+            topic = _tax.find_topic(s, path)
+            if topic is None:
+                continue
+            if topic.id in used:
+                raise InputError(f"topic {path!r} is in use")
+            s.delete(topic)
+            s.flush()
+
+
+def _move(session: Session, path: str, new_parent: str | None) -> str:
+    topic = _require(session, path)
+    parent = _require(session, new_parent) if new_parent else None
+    if parent is not None and (parent.path == path or parent.path.startswith(path + SEP)):
+        raise InputError(f"cannot move topic {path!r} into itself")
+    new_path = (parent.path + SEP if parent else "") + topic.name
+    if new_path == path:
+        return path
+    if _tax.find_topic(session, new_path) is not None:
+        raise InputError(f"topic {new_path!r} already exists (merge instead)")
+    subtree = _subtree(session, path)
+    topic.parent_id = parent.id if parent else None
+    for info in subtree:
+        node = session.get(Topic, info.id)
+        assert node is not None
+        node.path = new_path + info.path[len(path) :]
+    session.flush()
+    return new_path
+
+
+def move_topic(store: Store, path: str, new_parent: str | None) -> str:
+    """Put ``path`` (with its subtree) under ``new_parent`` (None: top level); returns its new path."""
+    with store.write() as s:
+        return _move(s, path, new_parent)
+
+
+@dataclass
+class MergeRecord:
+    """What a merge did, so undo can take it apart again."""
+
+    source: str
+    target: str
+    deleted: list[TopicInfo] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (new path, old parent path)
+    repointed: list[tuple[int, str]] = field(default_factory=list)  # (annotation id, old topic path)
+
+
+def _merge(session: Session, source: str, target: str, record: MergeRecord) -> None:
+    src, dst = _require(session, source), _require(session, target)
+    if src.id == dst.id or dst.path.startswith(src.path + SEP):
+        raise InputError(f"cannot merge topic {source!r} into {target!r}")
+    src_path, dst_path, src_id = src.path, dst.path, src.id
+    children = [t for t in _tax.list_topics(session) if t.parent_id == src_id]
+    for child in children:
+        there = dst_path + SEP + child.name
+        if _tax.find_topic(session, there) is not None:
+            _merge(session, child.path, there, record)
+        else:
+            record.moved.append((_move(session, child.path, dst_path), src_path))
+    for a in _ann.list_annotations(session):
+        if a.kind == "topic" and a.topic_id == src_id:
+            _ann.update_annotation(session, a.id, kind="topic", value=dst_path)
+            record.repointed.append((a.id, src_path))
+    record.deleted.append(_tax.topic_info(src))
+    session.flush()
+    session.expire(src)
+    session.delete(src)
+    session.flush()
+
+
+def merge_topics(store: Store, source: str, target: str) -> MergeRecord:
+    """Fold ``source`` into ``target``: its tags, then its children (same names merged), then it goes."""
+    record = MergeRecord(source, target)
+    with store.write() as s:
+        _merge(s, source, target, record)
+    return record
+
+
+def unmerge_topics(store: Store, record: MergeRecord) -> None:
+    with store.write() as s:
+        for info in sorted(record.deleted, key=lambda t: t.path.count(SEP)):
+            _tax.ensure_topic(s, info.path)
+            _tax.update_topic(s, info.path, colour=info.colour or "", description=info.description or "")
+        s.flush()
+        for new_path, old_parent in reversed(record.moved):
+            _move(s, new_path, old_parent)
+        for annotation_id, old_path in record.repointed:
+            _ann.update_annotation(s, annotation_id, kind="topic", value=old_path)

@@ -1,0 +1,145 @@
+"""Tagging through the window (actions and their dialogs), checked in the store; undo/redo of each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reviewer.gui.models.segments import COL_SPEAKER
+from tests.gui.conftest import CHAT, TIMED, answer, select_rows
+
+
+def speaker_column(window) -> list[str]:
+    model = window.session.segments
+    return [model.index(r, COL_SPEAKER).data() for r in range(model.rowCount())]
+
+
+def test_open_document_fills_table_and_documents(window, open_text, store) -> None:
+    doc = open_text(TIMED)
+    model = window.session.segments
+    segs = store.segments(doc)
+    assert model.rowCount() == len(segs) == 4
+    assert [model.row_at(r).info.repaired for r in range(4)] == [s.repaired for s in segs]
+    assert window.session.documents.docs[0].id == doc
+    assert window.inspector.row is not None and window.inspector.row.index == 0
+    assert window.windowTitle().startswith("talk.txt")
+
+
+def test_speaker_quick_key_and_set_speaker_dialog(window, open_text, store, qtbot) -> None:
+    doc = open_text(CHAT)
+    # Quick key 2 = the document's second speaker (B), through the real shortcut.
+    select_rows(window, 0)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_2)
+    tags = [a for a in store.annotations(doc) if a.kind == "speaker"]
+    assert [(a.segment_index, a.tag) for a in tags] == [(0, "B")]
+    assert speaker_column(window)[0] == "B"
+
+    # Bulk-assign a range through the dialog: a new name becomes a speaker of the document.
+    select_rows(window, 1, 3)
+    window.actions_by_name["set_speaker"].trigger()
+    answer(window, "曹越")
+    tags = sorted((a.segment_index, a.tag) for a in store.annotations(doc) if a.kind == "speaker")
+    assert tags == [(0, "B"), (1, "曹越"), (2, "曹越"), (3, "曹越")]
+    assert speaker_column(window) == ["B", "曹越", "曹越", "曹越"]
+
+    window.session.undo_stack.undo()
+    assert [(a.segment_index, a.tag) for a in store.annotations(doc) if a.kind == "speaker"] == [(0, "B")]
+    assert speaker_column(window) == ["B", "B", "A", "B"]
+    window.session.undo_stack.redo()
+    assert len([a for a in store.annotations(doc) if a.tag == "曹越"]) == 3
+    # Setting a speaker again replaces the earlier tag (and undo brings it back).
+    select_rows(window, 0)
+    window.actions_by_name["speaker_1"].trigger()
+    assert [a.tag for a in store.annotations(doc) if a.segment_index == 0 and a.kind == "speaker"] == ["A"]
+    window.session.undo_stack.undo()
+    assert [a.tag for a in store.annotations(doc) if a.segment_index == 0 and a.kind == "speaker"] == ["B"]
+
+
+def test_rename_speaker_changes_every_row(window, open_text, store) -> None:
+    doc = open_text(TIMED)
+    select_rows(window, 0)
+    window.actions_by_name["rename_speaker"].trigger()
+    answer(window, "曹越")
+    assert {s.label: s.display_name for s in store.speakers(doc)}["SPEAKER_00"] == "曹越"
+    assert speaker_column(window) == ["曹越", "SPEAKER_01", "曹越", "SPEAKER_01"]
+    window.session.undo_stack.undo()
+    assert speaker_column(window) == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00", "SPEAKER_01"]
+    assert {s.label: s.display_name for s in store.speakers(doc)}["SPEAKER_00"] == "SPEAKER_00"
+    window.session.undo_stack.redo()
+    assert speaker_column(window)[2] == "曹越"
+
+
+def test_topics_on_rows_and_on_a_text_span(window, open_text, store) -> None:
+    doc = open_text(TIMED)
+    window.actions_by_name["new_topic"].trigger()
+    answer(window, "AI/Education")
+    assert [t.path for t in store.topics()] == ["AI", "AI/Education"]
+    assert window.topic_panel.current_path() == "AI/Education"
+
+    select_rows(window, 1, 2)
+    window.actions_by_name["apply_topic"].trigger()
+    rows = [(a.segment_index, a.tag, a.target) for a in store.annotations(doc) if a.kind == "topic"]
+    assert rows == [(1, "AI/Education", "segment"), (2, "AI/Education", "segment")]
+    assert "Education" in window.session.segments.row_at(1).tags_text
+
+    # A span selected in the inspector's repaired text (after an emoji: offsets are code points).
+    select_rows(window, 2)
+    text = window.inspector.repaired.text
+    start = text.index("morning")
+    window.inspector.repaired.select_span(start, start + 7)
+    window.actions_by_name["apply_topic"].trigger()
+    span = [a for a in store.annotations(doc) if a.kind == "topic" and a.target == "repaired"]
+    assert [(a.segment_index, a.span_start, a.span_end, a.quote) for a in span] == [
+        (2, start, start + 7, "morning")
+    ]
+
+    window.session.undo_stack.undo()
+    assert not [a for a in store.annotations(doc) if a.target == "repaired"]
+    window.session.undo_stack.undo()
+    assert not [a for a in store.annotations(doc) if a.kind == "topic"]
+    window.session.undo_stack.undo()  # the topic itself
+    assert store.topics() == []
+    for _ in range(3):
+        window.session.undo_stack.redo()
+    assert len([a for a in store.annotations(doc) if a.kind == "topic"]) == 3
+
+
+def test_mark_error_on_a_span_of_the_original(window, open_text, store) -> None:
+    doc = open_text(CHAT, glossary=False)
+    select_rows(window, 1)
+    text = window.inspector.original.text
+    start = text.index("chat gpt")
+    window.inspector.original.select_span(start, start + 8)
+    window.actions_by_name["mark_error"].trigger()
+    dlg = window.active_dialog
+    dlg.choose("asr")
+    dlg.correction.setText("ChatGPT")
+    dlg.note.setPlainText("brand name")
+    dlg.accept()
+    (a,) = [a for a in store.annotations(doc) if a.kind == "error"]
+    assert (a.segment_index, a.tag, a.target, a.span_start, a.span_end) == (
+        1,
+        "asr",
+        "original",
+        start,
+        start + 8,
+    )
+    assert (a.quote, a.correction, a.note, a.annotator) == ("chat gpt", "ChatGPT", "brand name", "tester")
+    assert window.session.segments.row_at(1).errors
+
+    # Next error finds it from anywhere.
+    select_rows(window, 3)
+    window.actions_by_name["next_error"].trigger()
+    assert window.table.current_segment() == 1
+
+    # Removing the tag from the inspector, then undo and redo.
+    window.inspector.tags.topLevelItem(0).setSelected(True)
+    window.actions_by_name["remove_tags"].trigger()
+    assert not store.annotations(doc)
+    window.session.undo_stack.undo()
+    assert [a.correction for a in store.annotations(doc)] == ["ChatGPT"]
+    window.session.undo_stack.undo()
+    assert not store.annotations(doc)
+    window.session.undo_stack.redo()
+    assert [a.tag for a in store.annotations(doc)] == ["asr"]
