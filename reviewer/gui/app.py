@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__
-from reviewer.core.errors import InputError
-from reviewer.core.glossary import Glossary, load_glossary
+from reviewer.core.glossary import Glossary, parse_glossary
+from reviewer.resources import read_text
 from reviewer.store import Store, open_store
 
 ORGANISATION = "transcript-reviewer"
@@ -89,13 +89,11 @@ def seed_files() -> list[Path]:
 
 
 def sample_glossary() -> Glossary | None:
-    for folder in (REPO / "resources" / "glossaries", Path.cwd() / "resources" / "glossaries"):
-        path = folder / GLOSSARY_NAME
-        if path.is_file():
-            try:
-                return load_glossary(path)
-            except InputError:
-                return None
+    """The glossary shipped in resources/glossaries (inside the package once installed)."""
+    try:
+        return parse_glossary(read_text(f"glossaries/{GLOSSARY_NAME}"))
+    except OSError:
+        return None
     return None
 
 

@@ -158,7 +158,7 @@ def backup_sqlite(url: str, revision: str) -> Path | None:
 
 
 def default_error_types() -> list[dict[str, str]]:
-    from reviewer.resources_data import read_text
+    from reviewer.resources import read_text
 
     return list(json.loads(read_text("error_types.json"))["error_types"])
 
