@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run repair-samples test lint bench clean system-deps
+.PHONY: run repair-samples test lint bench clean system-deps translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/repair_speed.py
 	$(BIN)/python benchmarks/store_bench.py
 	$(BIN)/python benchmarks/gui_bench.py
+
+# After changing UI strings: update the .ts (new strings come in unfinished: translate them, e.g. in
+# pyside6-linguist), then run it again to compile the .qm the app loads.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none reviewer/gui \
+		-source-language en -target-language zh_CN -ts resources/translations/reviewer_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/translations/reviewer_zh_CN.ts -qm resources/translations/reviewer_zh_CN.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
+from reviewer.gui import i18n
 from reviewer.gui.app import application, sample_glossary, seed_files
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.session import ReviewSession
@@ -45,6 +46,7 @@ def shot(window: MainWindow, name: str) -> None:
 
 def main() -> int:
     app = application(offscreen=True)
+    i18n.install(i18n.ENGLISH)  # whatever the machine's locale or settings say
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "demo.sqlite3"))
         session = ReviewSession(store, synchronous=True)
@@ -82,6 +84,20 @@ def main() -> int:
         if low is not None:
             window.inspector.select_edit(low.id)
         shot(window, "review-mojibake-chat.png")
+        window.close()
+
+        # 3: the podcast again, in Simplified Chinese: a new session and window, as the app builds them
+        # after installing the translation (menus, headers and undo texts are translated when made).
+        i18n.install(i18n.CHINESE)
+        session = ReviewSession(store, synchronous=True)
+        window = MainWindow(session)
+        session.refresh_documents()
+        window.resize(1440, 860)
+        window.show()
+        window.open_document(docs["003"])
+        window.topic_panel.select_path("AI/算力")
+        window.table.go_to_row(2)
+        shot(window, "review-zh.png")
         window.close()
         store.close()
     app.processEvents()

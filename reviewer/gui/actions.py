@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 StdKey = QKeySequence.StandardKey
+# The translation context of every action text, tip and menu title: lupdate finds them by their
+# QT_TRANSLATE_NOOP marks; make_action and the window translate them at run time (translate()).
+CONTEXT = "Actions"
 
 
 @dataclass(frozen=True)
@@ -23,93 +26,305 @@ class ActionSpec:
 
 SPECS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("import", "&Import files…", (StdKey.Open,), "Repair and add transcript files to the store"),
     ActionSpec(
-        "export_csv", "Annotations as &CSV…", ("Ctrl+Shift+E",), "Export the document's annotations as CSV"
+        "import",
+        QT_TRANSLATE_NOOP("Actions", "&Import files…"),
+        (StdKey.Open,),
+        QT_TRANSLATE_NOOP("Actions", "Repair and add transcript files to the store"),
     ),
     ActionSpec(
-        "export_json", "Everything as &JSON…", (), "Export the document with segments, edits and tags"
+        "export_csv",
+        QT_TRANSLATE_NOOP("Actions", "Annotations as &CSV…"),
+        ("Ctrl+Shift+E",),
+        QT_TRANSLATE_NOOP("Actions", "Export the document's annotations as CSV"),
     ),
-    ActionSpec("export_txt", "Repaired transcript as &TXT…", (), "Export the repaired transcript"),
     ActionSpec(
-        "export_srt", "Repaired transcript as &SRT…", (), "Export the repaired transcript as subtitles"
+        "export_json",
+        QT_TRANSLATE_NOOP("Actions", "Everything as &JSON…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Export the document with segments, edits and tags"),
     ),
-    ActionSpec("export_vtt", "Repaired transcript as &VTT…", (), "Export the repaired transcript as WebVTT"),
-    ActionSpec("quit", "&Quit", (StdKey.Quit, "Ctrl+Q"), "Close the window (everything is already saved)"),
+    ActionSpec(
+        "export_txt",
+        QT_TRANSLATE_NOOP("Actions", "Repaired transcript as &TXT…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Export the repaired transcript"),
+    ),
+    ActionSpec(
+        "export_srt",
+        QT_TRANSLATE_NOOP("Actions", "Repaired transcript as &SRT…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Export the repaired transcript as subtitles"),
+    ),
+    ActionSpec(
+        "export_vtt",
+        QT_TRANSLATE_NOOP("Actions", "Repaired transcript as &VTT…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Export the repaired transcript as WebVTT"),
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        (StdKey.Quit, "Ctrl+Q"),
+        QT_TRANSLATE_NOOP("Actions", "Close the window (everything is already saved)"),
+    ),
+    ActionSpec(
+        "clear_recent",
+        QT_TRANSLATE_NOOP("Actions", "&Clear recent files"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Forget the list of recently opened files"),
+    ),
     # Edit / find
-    ActionSpec("find", "&Find…", (StdKey.Find,), "Find text in the original and repaired columns"),
-    ActionSpec("find_next", "Find &next", (StdKey.FindNext, "F3"), "Next row matching the find text"),
-    ActionSpec("find_prev", "Find &previous", (StdKey.FindPrevious, "Shift+F3"), "Previous matching row"),
-    ActionSpec("filter_pending", "Only rows with &pending repairs", ("Ctrl+Shift+P",), "Filter", True),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        (StdKey.Find,),
+        QT_TRANSLATE_NOOP("Actions", "Find text in the original and repaired columns"),
+    ),
+    ActionSpec(
+        "find_next",
+        QT_TRANSLATE_NOOP("Actions", "Find &next"),
+        (StdKey.FindNext, "F3"),
+        QT_TRANSLATE_NOOP("Actions", "Next row matching the find text"),
+    ),
+    ActionSpec(
+        "find_prev",
+        QT_TRANSLATE_NOOP("Actions", "Find &previous"),
+        (StdKey.FindPrevious, "Shift+F3"),
+        QT_TRANSLATE_NOOP("Actions", "Previous matching row"),
+    ),
+    ActionSpec(
+        "filter_pending",
+        QT_TRANSLATE_NOOP("Actions", "Only rows with &pending repairs"),
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Actions", "Filter"),
+        True,
+    ),
     ActionSpec(
         "filter_topic",
-        "Filter by &topic",
+        QT_TRANSLATE_NOOP("Actions", "Filter by &topic"),
         ("Ctrl+Shift+T",),
-        "Filter by the topic tree's topic",
+        QT_TRANSLATE_NOOP("Actions", "Filter by the topic tree's topic"),
     ),
-    ActionSpec("clear_filters", "&Clear filters", ("Ctrl+Shift+X",), "Show every row again"),
+    ActionSpec(
+        "clear_filters",
+        QT_TRANSLATE_NOOP("Actions", "&Clear filters"),
+        ("Ctrl+Shift+X",),
+        QT_TRANSLATE_NOOP("Actions", "Show every row again"),
+    ),
+    ActionSpec(
+        "preferences",
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
+        ("Ctrl+,",),
+        QT_TRANSLATE_NOOP("Actions", "Language and font size"),
+    ),
     # Review
     ActionSpec(
-        "accept", "&Accept repair", ("A",), "Accept the selected repair (or all pending ones of the rows)"
+        "accept",
+        QT_TRANSLATE_NOOP("Actions", "&Accept repair"),
+        ("A",),
+        QT_TRANSLATE_NOOP("Actions", "Accept the selected repair (or all pending ones of the rows)"),
     ),
     ActionSpec(
-        "reject", "&Reject repair", ("R",), "Reject the selected repair (or all pending ones of the rows)"
+        "reject",
+        QT_TRANSLATE_NOOP("Actions", "&Reject repair"),
+        ("R",),
+        QT_TRANSLATE_NOOP("Actions", "Reject the selected repair (or all pending ones of the rows)"),
     ),
-    ActionSpec("change", "&Edit repair…", ("F2",), "Replace the selected repair's text with your own"),
-    ActionSpec("use_alternative", "Use &alternative", ("Ctrl+Return",), "Use the reading chosen in the list"),
     ActionSpec(
-        "next_unreviewed", "Next &unreviewed", ("N",), "Next row with a repair waiting for a decision"
+        "change",
+        QT_TRANSLATE_NOOP("Actions", "&Edit repair…"),
+        ("F2",),
+        QT_TRANSLATE_NOOP("Actions", "Replace the selected repair's text with your own"),
     ),
-    ActionSpec("prev_unreviewed", "Previous unre&viewed", ("Shift+N",), "Previous row with a pending repair"),
-    ActionSpec("next_low", "Next &low-confidence repair", ("L",), "Next row with an uncertain repair"),
-    ActionSpec("next_error", "Next &error", ("F8",), "Next row tagged with an error"),
-    ActionSpec("prev_error", "Previous e&rror", ("Shift+F8",), "Previous row tagged with an error"),
-    ActionSpec("next_row", "Next row", ("J",), "Move down one row"),
-    ActionSpec("prev_row", "Previous row", ("K",), "Move up one row"),
+    ActionSpec(
+        "use_alternative",
+        QT_TRANSLATE_NOOP("Actions", "Use &alternative"),
+        ("Ctrl+Return",),
+        QT_TRANSLATE_NOOP("Actions", "Use the reading chosen in the list"),
+    ),
+    ActionSpec(
+        "next_unreviewed",
+        QT_TRANSLATE_NOOP("Actions", "Next &unreviewed"),
+        ("N",),
+        QT_TRANSLATE_NOOP("Actions", "Next row with a repair waiting for a decision"),
+    ),
+    ActionSpec(
+        "prev_unreviewed",
+        QT_TRANSLATE_NOOP("Actions", "Previous unre&viewed"),
+        ("Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Previous row with a pending repair"),
+    ),
+    ActionSpec(
+        "next_low",
+        QT_TRANSLATE_NOOP("Actions", "Next &low-confidence repair"),
+        ("L",),
+        QT_TRANSLATE_NOOP("Actions", "Next row with an uncertain repair"),
+    ),
+    ActionSpec(
+        "next_error",
+        QT_TRANSLATE_NOOP("Actions", "Next &error"),
+        ("F8",),
+        QT_TRANSLATE_NOOP("Actions", "Next row tagged with an error"),
+    ),
+    ActionSpec(
+        "prev_error",
+        QT_TRANSLATE_NOOP("Actions", "Previous e&rror"),
+        ("Shift+F8",),
+        QT_TRANSLATE_NOOP("Actions", "Previous row tagged with an error"),
+    ),
+    ActionSpec(
+        "next_row",
+        QT_TRANSLATE_NOOP("Actions", "Next row"),
+        ("J",),
+        QT_TRANSLATE_NOOP("Actions", "Move down one row"),
+    ),
+    ActionSpec(
+        "prev_row",
+        QT_TRANSLATE_NOOP("Actions", "Previous row"),
+        ("K",),
+        QT_TRANSLATE_NOOP("Actions", "Move up one row"),
+    ),
     # Tag
-    ActionSpec("set_speaker", "Set &speaker…", ("S",), "Say who speaks in the selected rows"),
     ActionSpec(
-        "rename_speaker", "Re&name speaker…", ("Ctrl+R",), "Give the speaker's label a name everywhere"
+        "set_speaker",
+        QT_TRANSLATE_NOOP("Actions", "Set &speaker…"),
+        ("S",),
+        QT_TRANSLATE_NOOP("Actions", "Say who speaks in the selected rows"),
+    ),
+    ActionSpec(
+        "rename_speaker",
+        QT_TRANSLATE_NOOP("Actions", "Re&name speaker…"),
+        ("Ctrl+R",),
+        QT_TRANSLATE_NOOP("Actions", "Give the speaker's label a name everywhere"),
     ),
     ActionSpec(
         "apply_topic",
-        "Apply &topic",
+        QT_TRANSLATE_NOOP("Actions", "Apply &topic"),
         ("T",),
-        "Tag the selected rows (or selected text) with the tree's topic",
+        QT_TRANSLATE_NOOP("Actions", "Tag the selected rows (or selected text) with the tree's topic"),
     ),
-    ActionSpec("choose_topic", "Topic by &name…", ("Shift+T",), "Tag with a topic typed or chosen by name"),
-    ActionSpec("mark_error", "Mark &error…", ("E",), "Mark the selected text (or the row) as an error"),
+    ActionSpec(
+        "choose_topic",
+        QT_TRANSLATE_NOOP("Actions", "Topic by &name…"),
+        ("Shift+T",),
+        QT_TRANSLATE_NOOP("Actions", "Tag with a topic typed or chosen by name"),
+    ),
+    ActionSpec(
+        "mark_error",
+        QT_TRANSLATE_NOOP("Actions", "Mark &error…"),
+        ("E",),
+        QT_TRANSLATE_NOOP("Actions", "Mark the selected text (or the row) as an error"),
+    ),
+    ActionSpec(
+        "teach_correction",
+        QT_TRANSLATE_NOOP("Actions", "Teach correction to &glossary…"),
+        ("Ctrl+Shift+G",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Teach the selected error's correction (or repair) and mark its other occurrences"
+        ),
+    ),
     ActionSpec(
         "remove_tags",
-        "Remove selected &tags",
+        QT_TRANSLATE_NOOP("Actions", "Remove selected &tags"),
         ("Ctrl+Backspace",),
-        "Delete the tags selected in the inspector",
+        QT_TRANSLATE_NOOP("Actions", "Delete the tags selected in the inspector"),
     ),
     # Topics
-    ActionSpec("new_topic", "&New topic…", ("Ctrl+Shift+N",), "Create a topic (A/B makes B under A)"),
-    ActionSpec("rename_topic", "&Rename topic…", (), "Rename the selected topic"),
-    ActionSpec("colour_topic", "&Colour…", (), "Choose the selected topic's colour"),
-    ActionSpec("move_topic", "&Move under…", (), "Put the selected topic under another one"),
-    ActionSpec("merge_topic", "Mer&ge into…", (), "Fold the selected topic into another one"),
-    # View
-    ActionSpec("taller_rows", "&Taller rows", ("Ctrl+=", "Ctrl++"), "Show more lines of each segment"),
-    ActionSpec("shorter_rows", "&Shorter rows", ("Ctrl+-",), "Show fewer lines of each segment"),
-    ActionSpec("focus_table", "Focus the &table", ("Ctrl+1",), "Move the keyboard focus to the segments"),
     ActionSpec(
-        "focus_documents", "Focus the &documents", ("Ctrl+2",), "Move the keyboard focus to the documents"
+        "new_topic",
+        QT_TRANSLATE_NOOP("Actions", "&New topic…"),
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Create a topic (A/B makes B under A)"),
+    ),
+    ActionSpec(
+        "rename_topic",
+        QT_TRANSLATE_NOOP("Actions", "&Rename topic…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Rename the selected topic"),
+    ),
+    ActionSpec(
+        "colour_topic",
+        QT_TRANSLATE_NOOP("Actions", "&Colour…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Choose the selected topic's colour"),
+    ),
+    ActionSpec(
+        "move_topic",
+        QT_TRANSLATE_NOOP("Actions", "&Move under…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Put the selected topic under another one"),
+    ),
+    ActionSpec(
+        "merge_topic",
+        QT_TRANSLATE_NOOP("Actions", "Mer&ge into…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Fold the selected topic into another one"),
+    ),
+    ActionSpec(
+        "suggest_topics",
+        QT_TRANSLATE_NOOP("Actions", "&Suggest topics…"),
+        ("Ctrl+Alt+T",),
+        QT_TRANSLATE_NOOP("Actions", "Keywords of each stretch of the selected rows (or the document)"),
+    ),
+    # View
+    ActionSpec(
+        "taller_rows",
+        QT_TRANSLATE_NOOP("Actions", "&Taller rows"),
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("Actions", "Show more lines of each segment"),
+    ),
+    ActionSpec(
+        "shorter_rows",
+        QT_TRANSLATE_NOOP("Actions", "&Shorter rows"),
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("Actions", "Show fewer lines of each segment"),
+    ),
+    ActionSpec(
+        "focus_table",
+        QT_TRANSLATE_NOOP("Actions", "Focus the &table"),
+        ("Ctrl+1",),
+        QT_TRANSLATE_NOOP("Actions", "Move the keyboard focus to the segments"),
+    ),
+    ActionSpec(
+        "focus_documents",
+        QT_TRANSLATE_NOOP("Actions", "Focus the &documents"),
+        ("Ctrl+2",),
+        QT_TRANSLATE_NOOP("Actions", "Move the keyboard focus to the documents"),
     ),
     # Help
-    ActionSpec("shortcuts", "&Keyboard shortcuts", (StdKey.HelpContents, "Ctrl+/"), "List every shortcut"),
-    ActionSpec("about", "&About Transcript Reviewer", (), "Version and licence"),
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+        (StdKey.HelpContents, "Ctrl+/"),
+        QT_TRANSLATE_NOOP("Actions", "List every shortcut"),
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "&About Transcript Reviewer"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Version and licence"),
+    ),
 )
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "&File",
-        ("import", "-", "export_csv", "export_json", "export_txt", "export_srt", "export_vtt", "-", "quit"),
+        QT_TRANSLATE_NOOP("Actions", "&File"),
+        (
+            "import",
+            "recent",
+            "-",
+            "export_csv",
+            "export_json",
+            "export_txt",
+            "export_srt",
+            "export_vtt",
+            "-",
+            "quit",
+        ),
     ),
     (
-        "&Edit",
+        QT_TRANSLATE_NOOP("Actions", "&Edit"),
         (
             "undo",
             "redo",
@@ -121,10 +336,12 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "filter_pending",
             "filter_topic",
             "clear_filters",
+            "-",
+            "preferences",
         ),
     ),
     (
-        "&Review",
+        QT_TRANSLATE_NOOP("Actions", "&Review"),
         (
             "accept",
             "reject",
@@ -141,7 +358,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "&Tag",
+        QT_TRANSLATE_NOOP("Actions", "&Tag"),
         (
             "set_speaker",
             "speakers",
@@ -151,15 +368,24 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "choose_topic",
             "-",
             "mark_error",
+            "teach_correction",
             "-",
             "remove_tags",
         ),
     ),
-    ("T&opics", ("new_topic", "rename_topic", "colour_topic", "move_topic", "merge_topic")),
-    ("&View", ("taller_rows", "shorter_rows", "-", "focus_table", "focus_documents")),
-    ("&Help", ("shortcuts", "about")),
+    (
+        QT_TRANSLATE_NOOP("Actions", "T&opics"),
+        ("new_topic", "rename_topic", "colour_topic", "move_topic", "merge_topic", "-", "suggest_topics"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&View"),
+        ("taller_rows", "shorter_rows", "-", "focus_table", "focus_documents"),
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "&Help"), ("shortcuts", "about")),
 )
 
+# The File menu's submenu ("recent" in MENUS) of recently imported or opened files.
+RECENT_MENU = QT_TRANSLATE_NOOP("Actions", "Open &Recent")
 SPEAKER_KEYS = 9
 
 
@@ -173,12 +399,16 @@ def _keys(spec_keys: tuple[str | StdKey, ...]) -> list[QKeySequence]:
     return out
 
 
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def make_action(parent: QObject, spec: ActionSpec, slot: Callable[[], object] | None) -> QAction:
-    action = QAction(parent.tr(spec.text), parent)
+    action = QAction(translate(spec.text), parent)
     action.setObjectName(f"action_{spec.name}")
     keys = _keys(spec.keys)
     action.setShortcuts(keys)
-    tip = parent.tr(spec.tip) if spec.tip else action.text().replace("&", "")
+    tip = translate(spec.tip) if spec.tip else action.text().replace("&", "")
     if keys:
         tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
     action.setToolTip(tip)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__
 from reviewer.core.glossary import Glossary, parse_glossary
+from reviewer.gui import i18n
 from reviewer.resources import read_text
 from reviewer.store import Store, open_store
 
@@ -63,6 +64,8 @@ def application(offscreen: bool = False) -> QApplication:
         # Background jobs are Python threads: hand the GIL back to the UI thread more often
         # than the default 5 ms, so a long load cannot starve the event loop.
         sys.setswitchinterval(0.001)
+        # The interface language: the Preferences choice, else the system locale's.
+        i18n.install(i18n.effective_language(app_settings()))
         # No palette or style of our own: Qt follows the system's light/dark scheme.
     assert isinstance(app, QApplication)
     return app

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from reviewer.store import AnnotationInfo, SpeakerInfo, TagSpec
+from reviewer.store import AnnotationInfo, SpeakerAssignment, SpeakerInfo, TagSpec
 from reviewer.store import operations as store_ops
 
 if TYPE_CHECKING:
@@ -27,8 +28,11 @@ class Changes:
     annotations: bool = False
     speakers: bool = False
     topics: bool = False
+    documents: bool = False  # other documents' annotations changed too (their counts need reloading)
     # (segment index, edit id, decision, decided text): applied to the rows without a reload.
     decisions: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    # Segment indices whose stored record changed (e.g. their speaker): re-read and rebuilt.
+    segments: list[int] = field(default_factory=list)
     # Segment indices to select/scroll to afterwards (where the change is).
     focus: list[int] = field(default_factory=list)
 
@@ -90,6 +94,7 @@ class AnnotationsCommand(StoreCommand):
         super().__init__(session, text)
         self.add_specs = list(add)
         self.remove_ids = [a.id for a in remove]
+        self.removed = list(remove)
         self.remove_specs = [spec_of(a, session.speakers) for a in remove]
         self.added_ids: list[int] = []
         self.focus = sorted(
@@ -105,15 +110,39 @@ class AnnotationsCommand(StoreCommand):
 
     def backward(self) -> Changes:
         assert self.document_id is not None
-        self.remove_ids = store_ops.replace_annotations(
-            self.session.store, self.document_id, self.added_ids, self.remove_specs
-        )
+        # The removed ones come back as they were (same ids and times), so redo removes them again.
+        self.session.store.restore_annotations(self.removed, remove=self.added_ids)
         return Changes(self.document_id, annotations=True, speakers=True, topics=True, focus=self.focus)
+
+
+class SetSpeakerCommand(StoreCommand):
+    """Assign who speaks in segments: the segment's own speaker, which the exports show too."""
+
+    def __init__(self, session: ReviewSession, text: str, indices: Sequence[int], speaker: str) -> None:
+        super().__init__(session, text)
+        self.indices, self.speaker = sorted(set(indices)), speaker
+        self.record: SpeakerAssignment | None = None
+
+    def _changes(self) -> Changes:
+        return Changes(self.document_id, speakers=True, segments=self.indices, focus=self.indices)
+
+    def forward(self) -> Changes:
+        assert self.document_id is not None
+        self.record = self.session.store.set_segment_speakers(self.document_id, self.indices, self.speaker)
+        return self._changes()
+
+    def backward(self) -> Changes:
+        assert self.record is not None
+        self.session.store.restore_segment_speakers(self.record)
+        return self._changes()
 
 
 class RenameSpeakerCommand(StoreCommand):
     def __init__(self, session: ReviewSession, label: str, old_name: str, new_name: str) -> None:
-        super().__init__(session, f"Rename speaker {label} → {new_name}")
+        super().__init__(
+            session,
+            QCoreApplication.translate("Commands", "Rename speaker {0} → {1}").format(label, new_name),
+        )
         self.label, self.old_name, self.new_name = label, old_name, new_name
 
     def _rename(self, name: str) -> Changes:
@@ -166,7 +195,7 @@ class DecideEditsCommand(StoreCommand):
 
 class CreateTopicCommand(StoreCommand):
     def __init__(self, session: ReviewSession, path: str, colour: str | None = None) -> None:
-        super().__init__(session, f"New topic {path}")
+        super().__init__(session, QCoreApplication.translate("Commands", "New topic {0}").format(path))
         self.path, self.colour = path, colour
         self.created: list[str] = []
 
@@ -181,7 +210,9 @@ class CreateTopicCommand(StoreCommand):
 
 class RenameTopicCommand(StoreCommand):
     def __init__(self, session: ReviewSession, path: str, new_name: str) -> None:
-        super().__init__(session, f"Rename topic {path} → {new_name}")
+        super().__init__(
+            session, QCoreApplication.translate("Commands", "Rename topic {0} → {1}").format(path, new_name)
+        )
         self.path, self.new_name = path, new_name
         self.old_name = path.rsplit(store_ops.SEP, 1)[-1]
         self.new_path = ""
@@ -197,7 +228,7 @@ class RenameTopicCommand(StoreCommand):
 
 class TopicColourCommand(StoreCommand):
     def __init__(self, session: ReviewSession, path: str, old: str | None, new: str | None) -> None:
-        super().__init__(session, f"Colour of topic {path}")
+        super().__init__(session, QCoreApplication.translate("Commands", "Colour of topic {0}").format(path))
         self.path, self.old, self.new = path, old, new
 
     def forward(self) -> Changes:
@@ -211,7 +242,7 @@ class TopicColourCommand(StoreCommand):
 
 class MoveTopicCommand(StoreCommand):
     def __init__(self, session: ReviewSession, path: str, new_parent: str | None) -> None:
-        super().__init__(session, f"Move topic {path}")
+        super().__init__(session, QCoreApplication.translate("Commands", "Move topic {0}").format(path))
         self.path, self.new_parent = path, new_parent
         self.old_parent = path.rsplit(store_ops.SEP, 1)[0] if store_ops.SEP in path else None
         self.new_path = ""
@@ -227,7 +258,9 @@ class MoveTopicCommand(StoreCommand):
 
 class MergeTopicsCommand(StoreCommand):
     def __init__(self, session: ReviewSession, source: str, target: str) -> None:
-        super().__init__(session, f"Merge topic {source} into {target}")
+        super().__init__(
+            session, QCoreApplication.translate("Commands", "Merge topic {0} into {1}").format(source, target)
+        )
         self.source, self.target = source, target
         self.record: store_ops.MergeRecord | None = None
 
@@ -239,3 +272,39 @@ class MergeTopicsCommand(StoreCommand):
         assert self.record is not None
         store_ops.unmerge_topics(self.session.store, self.record)
         return Changes(self.document_id, annotations=True, topics=True)
+
+
+# --- glossary -----------------------------------------------------------------------------------
+
+
+class TeachCorrectionCommand(StoreCommand):
+    """Teach ``wrong => right`` to the glossary and mark chosen occurrences (any document) as errors."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        wrong: str,
+        right: str,
+        specs: dict[int, list[TagSpec]],
+        glossary: bool = True,
+    ) -> None:
+        n = sum(len(v) for v in specs.values())
+        super().__init__(session, f"Teach {wrong} → {right} ({n} occurrence{'s' if n != 1 else ''})")
+        self.wrong, self.right, self.specs, self.glossary = wrong, right, specs, glossary
+        self.record: store_ops.TeachRecord | None = None
+        self.focus = sorted({s.segment_index for s in specs.get(self.document_id or -1, [])})
+
+    def _changes(self) -> Changes:
+        others = any(doc != self.document_id for doc in self.specs)
+        return Changes(self.document_id, annotations=True, documents=others, focus=self.focus)
+
+    def forward(self) -> Changes:
+        self.record = store_ops.teach_correction(
+            self.session.store, self.wrong, self.right, self.specs, glossary=self.glossary
+        )
+        return self._changes()
+
+    def backward(self) -> Changes:
+        assert self.record is not None
+        store_ops.unteach_correction(self.session.store, self.record)
+        return self._changes()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -31,10 +31,15 @@ from PySide6.QtWidgets import (
 from reviewer import __version__
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.gui.actions import MENUS, SPEAKER_KEYS, SPECS, make_action
+from reviewer.gui import i18n
+from reviewer.gui.actions import MENUS, RECENT_MENU, SPEAKER_KEYS, SPECS, make_action, translate
 from reviewer.gui.dialogs.error_dialog import ErrorDialog
+from reviewer.gui.dialogs.preferences import FONT_SIZE_KEY, PreferencesDialog
 from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
 from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
+from reviewer.gui.dialogs.teach_dialog import TeachDialog
+from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
+from reviewer.gui.recent import RecentFiles, fill_menu, normalise
 from reviewer.gui.session import ReviewSession
 from reviewer.gui.views.documents_panel import DocumentsPanel
 from reviewer.gui.views.find_bar import FindBar
@@ -50,7 +55,7 @@ EXPORTS = {
     "srt": ("SubRip (*.srt)", ".srt"),
     "vtt": ("WebVTT (*.vtt)", ".vtt"),
 }
-TOP_LEVEL = "(top level)"
+TOP_LEVEL = QT_TRANSLATE_NOOP("MainWindow", "(top level)")
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         self.documents_panel = DocumentsPanel(session.documents)
         self.topic_panel = TopicPanel(session.topics)
         self._build_layout()
+        self.recent = RecentFiles(settings, self)
         self.actions_by_name = self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -150,11 +156,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menus: list[tuple[str, list[QAction]]] = []
         for title, names in MENUS:
-            menu = self.menuBar().addMenu(self.tr(title))
+            menu = self.menuBar().addMenu(translate(title))
             listed: list[QAction] = []
             for name in names:
                 if name == "-":
                     menu.addSeparator()
+                elif name == "recent":
+                    self.recent_menu = menu.addMenu(translate(RECENT_MENU))
+                    self.recent_menu.setObjectName("recentMenu")
+                    self._fill_recent()
+                    self.recent.changed.connect(self._fill_recent)
                 elif name == "speakers":
                     self.speaker_menu = menu.addMenu(self.tr("Speaker &quick keys"))
                     for n in range(1, SPEAKER_KEYS + 1):
@@ -163,7 +174,7 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(self.actions_by_name[name])
                     listed.append(self.actions_by_name[name])
-            self.menus.append((title, listed))
+            self.menus.append((translate(title), listed))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"))
@@ -184,7 +195,7 @@ class MainWindow(QMainWindow):
             bar.addAction(self.actions_by_name[name])
         self.addToolBar(bar)
         a = self.actions_by_name
-        for name in ("accept", "reject", "change"):
+        for name in ("accept", "reject", "change", "teach_correction"):
             self.inspector.add_edit_action(a[name])
         self.inspector.add_alternatives(a["use_alternative"])
         for name in ("mark_error", "apply_topic", "remove_tags"):
@@ -242,6 +253,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         lines = int(self.settings.value("view/lines", 2))
         self.table.set_lines_per_row(lines)
+        size = int(self.settings.value(FONT_SIZE_KEY, 0) or 0)
+        if size:
+            self.apply_font_size(size)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -322,6 +336,8 @@ class MainWindow(QMainWindow):
         name = info.name if info else str(document_id)
         self.setWindowTitle(f"{name} — {APP_TITLE}")
         self.documents_panel.select_document(document_id)
+        if info is not None and info.path:
+            self.recent.add([info.path])
         self.table.set_time_column_visible(self.session.timed)
         self.table.go_to_row(0)
         self.table.setFocus()
@@ -410,8 +426,28 @@ class MainWindow(QMainWindow):
         if outcome.errors:
             text += " · ⚠ " + outcome.errors[0]
         self.statusBar().showMessage(text, 8000)
+        ids = {r.document_id for r in outcome.results}
+        self.recent.add(reversed([d.path for d in self.session.documents.docs if d.id in ids and d.path]))
         if getattr(self, "_open_after_import", False) and outcome.results:
             self.open_document(outcome.results[0].document_id)
+
+    def _fill_recent(self) -> None:
+        fill_menu(self.recent_menu, self.recent, self.open_recent, self.actions_by_name["clear_recent"])
+
+    def open_recent(self, path: str) -> None:
+        """Open the stored document imported from ``path``, or else import the file again."""
+        wanted = normalise(path)
+        doc = next((d for d in self.session.documents.docs if d.path and normalise(d.path) == wanted), None)
+        if doc is not None:
+            self.open_document(doc.id)
+        elif Path(path).is_file():
+            self.start_import([path])
+        else:
+            self.recent.remove(path)
+            self.show_error(self.tr("{0} is no longer there").format(path))
+
+    def act_clear_recent(self) -> None:
+        self.recent.clear()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -677,7 +713,7 @@ class MainWindow(QMainWindow):
             )
         else:
             quote, where = row.info.repaired, self.tr("the whole of segment {0}").format(row.index)
-        dlg = ErrorDialog(self.session.error_types, quote, where, self)
+        dlg = ErrorDialog(self.session.error_types, quote, where, self, teachable=span is not None)
 
         def done(d: QDialog) -> None:
             assert isinstance(d, ErrorDialog)
@@ -685,11 +721,37 @@ class MainWindow(QMainWindow):
             if span is None:
                 self.session.mark_error(row.index, key, correction=correction, note=note)
             else:
-                self.session.mark_error(
+                marked = self.session.mark_error(
                     row.index, key, span=(span[1], span[2]), target=span[0], correction=correction, note=note
                 )
+                if marked and correction and d.teach.isChecked():
+                    self.teach_correction(quote, correction)
 
         self.open_dialog(dlg, done)
+
+    def act_teach_correction(self) -> None:
+        """Teach the inspector's selected error (its quote → correction) or repair (before → after)."""
+        error = next(
+            (a for a in self.inspector.selected_annotations() if a.kind == "error" and a.correction), None
+        )
+        edit = self.inspector.current_edit()
+        if error is not None and error.span_start is not None:
+            self.teach_correction(error.quote, error.correction or "")
+        elif edit is not None and edit.before:
+            right = edit.decided_text if edit.decision == "changed" else edit.after
+            self.teach_correction(edit.before, right or "")
+        else:
+            self.show_error(self.tr("select an error with a correction, or a repair, in the inspector"))
+
+    def teach_correction(self, wrong: str, right: str) -> None:
+        """Find ``wrong`` in every document, then preview the marks before anything is written."""
+        self.session.find_occurrences(
+            wrong, right, lambda found: self.open_dialog(TeachDialog(found, self), self._teach_accepted)
+        )
+
+    def _teach_accepted(self, d: QDialog) -> None:
+        assert isinstance(d, TeachDialog)
+        self.session.teach_correction(d.found.wrong, d.found.right, d.checked(), d.glossary.isChecked())
 
     def act_remove_tags(self) -> None:
         self.session.delete_annotations(self.inspector.selected_annotations())
@@ -732,20 +794,21 @@ class MainWindow(QMainWindow):
         path = self.topic_panel.current_path()
         if not path:
             return
-        choices = [TOP_LEVEL] + [
+        top = self.tr(TOP_LEVEL)
+        choices = [top] + [
             p for p in self.session.topics.paths() if p != path and not p.startswith(path + "/")
         ]
         dlg = text_prompt(
             self,
             self.tr("Move topic"),
             self.tr("Put {0} under:").format(path),
-            TOP_LEVEL,
+            top,
             choices,
             editable=False,
         )
         self.open_dialog(
             dlg,
-            lambda d: self.session.move_topic(path, None if d.textValue() == TOP_LEVEL else d.textValue()),
+            lambda d: self.session.move_topic(path, None if d.textValue() == top else d.textValue()),
         )  # type: ignore[attr-defined]
 
     def act_merge_topic(self) -> None:
@@ -765,6 +828,21 @@ class MainWindow(QMainWindow):
         )
         self.open_dialog(dlg, lambda d: self.session.merge_topics(path, d.textValue()))  # type: ignore[attr-defined]
 
+    def act_suggest_topics(self) -> None:
+        if self.session.document_id is None:
+            return
+        rows = self.table.selected_indices()
+        # One selected row is where the cursor is, not a range: then the whole document.
+        self.statusBar().showMessage(self.tr("Finding topic suggestions…"))
+        self.session.suggest_topics(rows if len(rows) > 1 else None, self._show_suggestions)
+
+    def _show_suggestions(self, suggestions: list[Any]) -> None:
+        self.statusBar().clearMessage()
+        dlg = TopicSuggestionsDialog(
+            suggestions, lambda indices, word: self.session.accept_suggestions([(indices, word)]), self
+        )
+        self.open_dialog(dlg, lambda d: self.session.accept_suggestions(d.checked()))  # type: ignore[attr-defined]
+
     # --- view and help ------------------------------------------------------------------------
 
     def act_taller_rows(self) -> None:
@@ -778,6 +856,31 @@ class MainWindow(QMainWindow):
 
     def act_focus_documents(self) -> None:
         self.documents_panel.table.setFocus()
+
+    def font_size(self) -> int:
+        return round(self.table.font().pointSizeF())
+
+    def apply_font_size(self, points: int) -> None:
+        """The transcript's text size: the table (its fixed row height follows) and the inspector."""
+        for widget in (self.table, self.inspector):
+            font = widget.font()
+            font.setPointSize(points)
+            widget.setFont(font)
+        self.table.set_lines_per_row(self.table.original_delegate.max_lines)
+
+    def act_preferences(self) -> None:
+        dlg = PreferencesDialog(i18n.chosen_language(self.settings), self.font_size(), self)
+        self.open_dialog(dlg, lambda d: self.set_preferences(*d.values()))  # type: ignore[attr-defined]
+
+    def set_preferences(self, language: str, font_size: int) -> None:
+        self.apply_font_size(font_size)
+        old = i18n.chosen_language(self.settings)
+        if self.settings is not None:
+            self.settings.setValue(FONT_SIZE_KEY, font_size)
+            self.settings.setValue(i18n.LANGUAGE_KEY, language)
+            self.settings.sync()
+        if language != old:
+            self.statusBar().showMessage(self.tr("The new language shows when the app is next started"), 8000)
 
     def act_shortcuts(self) -> None:
         groups = [(title, actions) for title, actions in self.menus]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
+from reviewer.core.occurrences import Occurrence
 from reviewer.gui.commands import (
     AnnotationsCommand,
     Changes,
@@ -30,7 +31,9 @@ from reviewer.gui.commands import (
     MoveTopicCommand,
     RenameSpeakerCommand,
     RenameTopicCommand,
+    SetSpeakerCommand,
     StoreCommand,
+    TeachCorrectionCommand,
     TopicColourCommand,
 )
 from reviewer.gui.models.documents import DocumentsModel
@@ -44,6 +47,13 @@ from reviewer.gui.models.rows import (
 )
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.topics import TopicTreeModel
+from reviewer.gui.suggestions import (
+    Occurrences,
+    TopicSuggestion,
+    occurrences_work,
+    suggest_work,
+    topic_path,
+)
 from reviewer.gui.workers import (
     ImportOutcome,
     Job,
@@ -219,12 +229,23 @@ class ReviewSession(QObject):
                 rebuilt.append(build_row(info, row.annotations, self.speakers))
                 touched.add(index)
             self.segments.replace_rows(rebuilt)
+        if current and changes.segments:
+            # Records the store changed (a speaker assignment): re-read just those rows.
+            assert self.document_id is not None
+            infos = self.store.segments(self.document_id, indexes=changes.segments)
+            rows = [(info, self.segments.segment(info.index)) for info in infos]
+            self.segments.replace_rows(
+                [build_row(info, row.annotations, self.speakers) for info, row in rows if row is not None]
+            )
+            touched |= {info.index for info, row in rows if row is not None}
         if current and changes.annotations:
             touched |= self._reload_annotations(all_rows=changes.speakers)
         if changes.topics or changes.annotations:
             self._refresh_topics()
         if changes.document_id is not None and not current:
             self.documents.progress.pop(changes.document_id, None)
+            self.refresh_documents()
+        if changes.documents and current:
             self.refresh_documents()
         if current:
             self._update_document_counts()
@@ -285,7 +306,7 @@ class ReviewSession(QObject):
         if not indices or not path.strip():
             return False
         specs = [self._spec(i, "topic", path.strip(), span=span, target=target) for i in indices]
-        return self.run(AnnotationsCommand(self, f"Topic {path.strip()}", add=specs))
+        return self.run(AnnotationsCommand(self, self.tr("Topic {0}").format(path.strip()), add=specs))
 
     def mark_error(
         self,
@@ -305,24 +326,21 @@ class ReviewSession(QObject):
             correction=correction or None,
             note=note or None,
         )
-        return self.run(AnnotationsCommand(self, f"Error {error_type}", add=[spec]))
+        return self.run(AnnotationsCommand(self, self.tr("Error {0}").format(error_type), add=[spec]))
 
     def set_speaker(self, indices: Iterable[int], speaker: str) -> bool:
-        """Say who speaks in these segments (replacing an earlier speaker tag on them)."""
+        """Assign who speaks in these segments (their own speaker, as the exports show it)."""
         indices = sorted(set(indices))
         speaker = speaker.strip()
         if not indices or not speaker:
             return False
-        wanted = set(indices)
-        old = [
-            a
-            for a in self.annotations
-            if a.kind == "speaker" and a.target == "segment" and a.segment_index in wanted
-        ]
-        specs = [self._spec(i, "speaker", speaker) for i in indices]
         name = self.speaker_name(speaker)
-        what = f"Speaker {name} for {len(indices)} segment{'s' if len(indices) > 1 else ''}"
-        return self.run(AnnotationsCommand(self, what, add=specs, remove=old))
+        what = (
+            self.tr("Speaker {0} for {1} segments")
+            if len(indices) > 1
+            else self.tr("Speaker {0} for {1} segment")
+        ).format(name, len(indices))
+        return self.run(SetSpeakerCommand(self, what, indices, speaker))
 
     def speaker_name(self, label_or_name: str) -> str:
         for s in self.speakers.values():
@@ -340,7 +358,8 @@ class ReviewSession(QObject):
         if not annotations:
             return False
         n = len(annotations)
-        return self.run(AnnotationsCommand(self, f"Remove {n} tag{'s' if n > 1 else ''}", remove=annotations))
+        what = (self.tr("Remove {0} tags") if n > 1 else self.tr("Remove {0} tag")).format(n)
+        return self.run(AnnotationsCommand(self, what, remove=annotations))
 
     # --- repair edits -------------------------------------------------------------------------
 
@@ -355,9 +374,14 @@ class ReviewSession(QObject):
         ]
         if not decisions:
             return False
-        verb = {"accepted": "Accept", "rejected": "Reject", "changed": "Change", "pending": "Reset"}[decision]
         n = len(decisions)
-        return self.run(DecideEditsCommand(self, f"{verb} {n} repair{'s' if n > 1 else ''}", decisions))
+        what = {
+            "accepted": (self.tr("Accept {0} repair"), self.tr("Accept {0} repairs")),
+            "rejected": (self.tr("Reject {0} repair"), self.tr("Reject {0} repairs")),
+            "changed": (self.tr("Change {0} repair"), self.tr("Change {0} repairs")),
+            "pending": (self.tr("Reset {0} repair"), self.tr("Reset {0} repairs")),
+        }[decision][n > 1].format(n)
+        return self.run(DecideEditsCommand(self, what, decisions))
 
     def pending_edits(self, indices: Iterable[int]) -> list[tuple[int, EditInfo]]:
         out = []
@@ -384,6 +408,68 @@ class ReviewSession(QObject):
 
     def merge_topics(self, source: str, target: str) -> bool:
         return self.run(MergeTopicsCommand(self, source, target))
+
+    # --- topic suggestions and teaching corrections -------------------------------------------
+
+    def suggest_topics(
+        self, indices: Sequence[int] | None, on_done: Callable[[list[TopicSuggestion]], object]
+    ) -> Job:
+        """Keywords per stretch of the given segments (None: the whole document), in the background."""
+        self._require_document()
+        wanted = set(indices) if indices else None
+        rows = [(r.index, r.info.repaired) for r in self.segments.rows if wanted is None or r.index in wanted]
+        job = Job(suggest_work(self.store, rows), "suggest")
+        job.signals.finished.connect(on_done)
+        job.signals.failed.connect(self.error.emit)
+        self.runner.start(job)
+        return job
+
+    def accept_suggestions(self, chosen: Sequence[tuple[Sequence[int], str]]) -> bool:
+        """Tag each (segment indices, keyword) with the topic Suggested/keyword: one undoable step."""
+        specs = [self._spec(i, "topic", topic_path(word)) for indices, word in chosen for i in indices]
+        if not specs:
+            return False
+        words = ", ".join(w for _i, w in chosen)
+        return self.run(AnnotationsCommand(self, f"Suggested topic {words}", add=specs))
+
+    def find_occurrences(
+        self,
+        wrong: str,
+        right: str,
+        on_done: Callable[[Occurrences], object],
+        skip: Sequence[tuple[int, int, int, int]] = (),
+    ) -> Job | None:
+        """Where else ``wrong`` occurs in any stored document (background); on_done gets them."""
+        if not wrong.strip() or not right.strip() or wrong == right:
+            self.error.emit("teaching needs the wrong text and a different correction")
+            return None
+        job = Job(occurrences_work(self.store, wrong, right, skip), "occurrences")
+        job.signals.finished.connect(on_done)
+        job.signals.failed.connect(self.error.emit)
+        self.runner.start(job)
+        return job
+
+    def teach_correction(
+        self, wrong: str, right: str, occurrences: Sequence[Occurrence], glossary: bool = True
+    ) -> bool:
+        """Alias ``wrong => right`` in the glossary and an ASR error with that correction on each
+        occurrence, in one transaction and one undo step (the stored texts are not rewritten)."""
+        specs: dict[int, list[TagSpec]] = {}
+        for o in occurrences:
+            specs.setdefault(o.document_id, []).append(
+                TagSpec(
+                    o.segment_index,
+                    "error",
+                    "asr",
+                    span=(o.start, o.end),
+                    target="repaired",
+                    correction=right,
+                    annotator=self.annotator,
+                )
+            )
+        if not specs and not glossary:
+            return False
+        return self.run(TeachCorrectionCommand(self, wrong, right, specs, glossary))
 
     # --- navigation, find, filters ------------------------------------------------------------
 

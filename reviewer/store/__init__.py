@@ -16,6 +16,7 @@ from reviewer.store.records import (
     ErrorTypeInfo,
     ImportResult,
     SegmentInfo,
+    SpeakerAssignment,
     SpeakerInfo,
     TopicInfo,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "ErrorTypeInfo",
     "ImportResult",
     "SegmentInfo",
+    "SpeakerAssignment",
     "SpeakerInfo",
     "Store",
     "StoreError",

@@ -244,6 +244,46 @@ def delete_annotation(session: Session, annotation_id: int) -> None:
     session.delete(require_annotation(session, annotation_id))
 
 
+def restore_annotations(session: Session, records: Iterable[AnnotationInfo]) -> None:
+    """Put deleted annotations back exactly as they were: same ids, places, texts and times (undo)."""
+    records = list(records)
+    if not records:
+        return
+    conn = session.connection()
+    ids = [a.id for a in records]
+    taken = conn.scalars(select(Annotation.id).where(Annotation.id.in_(ids))).all()
+    if taken:
+        raise InputError(f"annotation {taken[0]} exists already")
+    seg_ids = {a.segment_id for a in records if a.segment_id is not None}
+    have = set(conn.scalars(select(Segment.id).where(Segment.id.in_(seg_ids)))) if seg_ids else set()
+    if seg_ids - have:
+        # A re-import replaced the segment since: it cannot come back on the old one.
+        raise InputError("the segment of a removed annotation is gone (the document was imported again)")
+    rows = [
+        {
+            "id": a.id,
+            "document_id": a.document_id,
+            "segment_id": a.segment_id,
+            "kind": a.kind,
+            "speaker_id": a.speaker_id,
+            "topic_id": a.topic_id,
+            "error_type_id": a.error_type_id,
+            "target": a.target,
+            "span_start": a.span_start,
+            "span_end": a.span_end,
+            "quote": a.quote,
+            "anchor_status": a.anchor_status,
+            "correction": a.correction,
+            "note": a.note,
+            "annotator": a.annotator,
+            "created_at": a.created_at,
+            "updated_at": a.updated_at,
+        }
+        for a in records
+    ]
+    conn.execute(insert(Annotation.__table__), rows)
+
+
 def _tag_expr() -> Any:
     return case(
         (Annotation.kind == "speaker", Speaker.display_name),
@@ -334,7 +374,8 @@ def annotation_rows(session: Session, document_id: int | None = None) -> Iterato
                 Segment.repaired,
                 Segment.start,
                 Segment.end,
-                Segment.speaker_id,
+                # A reviewer's assignment is the segment's speaker (see assignments.py).
+                func.coalesce(Segment.assigned_speaker_id, Segment.speaker_id),
                 Segment.original_speaker,
             ).where(Segment.document_id == doc_id)
         ):

@@ -57,6 +57,25 @@ def import_document(session: Session, doc: RepairedDocument) -> ImportResult:
     return _reimport(session, existing, doc, digest)
 
 
+def unchanged_result(session: Session, path: str, text: str) -> ImportResult | None:
+    """What import_document would answer for this decoded text if it is already stored, else None.
+
+    The same rule (this path with this text, or a new path with a stored text), checked
+    before parsing and repairing: a re-import of an unchanged file then costs a hash.
+    """
+    key, digest = source_key(path), content_hash(text)
+    q = select(Document.id, Document.name, Document.content_hash)
+    existing = session.execute(q.where(Document.path == key)).first()
+    if existing is None:
+        existing = session.execute(
+            q.where(Document.content_hash == digest).order_by(Document.id).limit(1)
+        ).first()
+    if existing is None or existing.content_hash != digest:
+        return None
+    count = _segment_count(session, existing.id)
+    return ImportResult(existing.id, "unchanged", existing.name, count, skipped_repair=True)
+
+
 def _segment_count(session: Session, document_id: int) -> int:
     return (
         session.scalar(select(func.count()).select_from(Segment).where(Segment.document_id == document_id))
@@ -200,7 +219,7 @@ def _speaker_ids(session: Session, document_id: int, segments: Sequence[CoreSegm
 
 def _reimport(session: Session, row: Document, doc: RepairedDocument, digest: str) -> ImportResult:
     old_segs = session.execute(
-        select(Segment.id, Segment.original, Segment.repaired)
+        select(Segment.id, Segment.original, Segment.repaired, Segment.assigned_speaker_id)
         .where(Segment.document_id == row.id)
         .order_by(Segment.index)
     ).all()
@@ -228,6 +247,7 @@ def _reimport(session: Session, row: Document, doc: RepairedDocument, digest: st
     inserted = _insert_segments(session, row.id, new_segs, decisions)
     new_ids = [sid for sid, _ in inserted]
     new_repaired = [rep for _, rep in inserted]
+    _carry_assignments(session, old_segs, new_original, new_ids)
 
     kept = changed = unplaced = 0
     old_texts = {
@@ -321,3 +341,22 @@ def _carry_decisions(
                 out[p.segment] = slot
                 break
     return out
+
+
+def _carry_assignments(
+    session: Session, old_segs: Sequence[Any], new_original: Sequence[str], new_ids: Sequence[int]
+) -> None:
+    """A reviewer's speaker assignment follows its segment's text into the new segments."""
+    assigned = [(n, s.assigned_speaker_id) for n, s in enumerate(old_segs) if s.assigned_speaker_id]
+    if not assigned:
+        return
+    anchors = [Anchor(k, pos) for k, (pos, _) in enumerate(assigned)]
+    rows = [
+        {"sid": new_ids[p.segment], "sp": assigned[p.key][1]}  # type: ignore[index]
+        for p in reanchor([s.original for s in old_segs], new_original, anchors)
+        if p.placed and p.segment is not None
+    ]
+    if rows:
+        table = Segment.__table__
+        stmt = update(table).where(table.c.id == bindparam("sid")).values(assigned_speaker_id=bindparam("sp"))
+        session.connection().execute(stmt, rows)

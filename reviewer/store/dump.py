@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from reviewer.core.errors import InputError
 from reviewer.store.annotations import list_annotations
-from reviewer.store.edit_decisions import edit_info
 from reviewer.store.glossary_store import stored_glossary
 from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker
 from reviewer.store.records import DocumentInfo, DocumentSummary, EditInfo, SegmentInfo, SpeakerInfo
-from reviewer.store.taxonomy import list_error_types, list_topics, require_document, speaker_info
+from reviewer.store.taxonomy import (
+    list_error_types,
+    list_topics,
+    require_document,
+    require_document_id,
+    speaker_info,
+)
 
 DUMP_FORMAT = "transcript-reviewer-store"
 DUMP_VERSION = 1
@@ -83,41 +92,167 @@ def document_info(session: Session, document_id: int) -> DocumentInfo:
 
 
 def speakers_of(session: Session, document_id: int) -> list[SpeakerInfo]:
-    require_document(session, document_id)
+    require_document_id(session, document_id)
     q = select(Speaker).where(Speaker.document_id == document_id).order_by(Speaker.id)
     return [speaker_info(s) for s in session.scalars(q)]
 
 
-def segments_of(session: Session, document_id: int, *, with_edits: bool = True) -> list[SegmentInfo]:
-    require_document(session, document_id)
+# Read in chunks: SQLite limits bound parameters per statement (IN lists).
+IN_CHUNK = 500
+# Rows fetched per round trip on the bulk read (Core rows, never ORM objects).
+YIELD_PER = 5000
+
+_SEGMENT_COLUMNS = (
+    Segment.id,
+    Segment.index,
+    Segment.original,
+    Segment.repaired,
+    Segment.original_speaker,
+    Segment.speaker_id,
+    Segment.assigned_speaker_id,
+    Segment.start,
+    Segment.end,
+    # As the stored JSON text: _source_lines parses the usual "[3, 4]" several times faster.
+    type_coerce(Segment.source_lines, Text),
+)
+_EDIT_COLUMNS = (
+    RepairEdit.segment_id,
+    RepairEdit.id,
+    RepairEdit.kind,
+    RepairEdit.start,
+    RepairEdit.end,
+    RepairEdit.before,
+    RepairEdit.after,
+    RepairEdit.confidence,
+    type_coerce(RepairEdit.alternatives, Text),  # mostly "[]": parsed only when not
+    RepairEdit.applied,
+    RepairEdit.decision,
+    RepairEdit.decided_text,
+)
+
+
+def _source_lines(raw: str | None) -> tuple[int, ...]:
+    if not raw or raw == "[]":
+        return ()
+    try:
+        return tuple(map(int, raw[1:-1].split(",")))
+    except ValueError:  # not a plain list of numbers: let JSON say what it is
+        return tuple(json.loads(raw))
+
+
+def segment_count(session: Session, document_id: int) -> int:
+    require_document_id(session, document_id)
+    q = select(func.count()).select_from(Segment).where(Segment.document_id == document_id)
+    return session.connection().scalar(q) or 0
+
+
+def segments_of(
+    session: Session,
+    document_id: int,
+    *,
+    with_edits: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+    indexes: Iterable[int] | None = None,
+) -> list[SegmentInfo]:
+    """A document's segments in index order: all, a page (``offset``/``limit``), or those ``indexes``.
+
+    One query for the segments and one for their edits, through Core rows (no ORM
+    objects: building 100k of those was most of the time of a whole-document read).
+    """
+    with _no_gc():
+        return _segments_of(session, document_id, with_edits, offset, limit, indexes)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Building 100k records triggers many collections that walk every object so far (and
+    # hold the GIL, stalling a UI thread): pause the collector while the rows are made.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _segments_of(
+    session: Session,
+    document_id: int,
+    with_edits: bool,
+    offset: int,
+    limit: int | None,
+    indexes: Iterable[int] | None,
+) -> list[SegmentInfo]:
+    require_document_id(session, document_id)
+    conn = session.connection()
     speakers = {s.id: s for s in speakers_of(session, document_id)}
+    base = select(*_SEGMENT_COLUMNS).where(Segment.document_id == document_id).order_by(Segment.index)
+    if indexes is not None:
+        wanted = sorted(set(indexes))
+        rows = []
+        for n in range(0, len(wanted), IN_CHUNK):
+            rows.extend(conn.execute(base.where(Segment.index.in_(wanted[n : n + IN_CHUNK]))).all())
+    else:
+        if offset < 0 or (limit is not None and limit < 0):
+            raise InputError("a page needs offset >= 0 and limit >= 0")
+        if offset:
+            base = base.offset(offset)
+        if limit is not None:
+            base = base.limit(limit)
+        rows = list(conn.execute(base.execution_options(yield_per=YIELD_PER)))
     edits: dict[int, list[EditInfo]] = {}
-    if with_edits:
+    if with_edits and rows:
         q = (
-            select(RepairEdit)
+            select(*_EDIT_COLUMNS)
             .join(Segment, RepairEdit.segment_id == Segment.id)
             .where(Segment.document_id == document_id)
             .order_by(RepairEdit.segment_id, RepairEdit.start, RepairEdit.id)
         )
-        for e in session.scalars(q):
-            edits.setdefault(e.segment_id, []).append(edit_info(e))
-    q2 = select(Segment).where(Segment.document_id == document_id).order_by(Segment.index)
-    return [
-        SegmentInfo(
-            s.id,
-            s.document_id,
-            s.index,
-            s.original,
-            s.repaired,
-            s.original_speaker,
-            speakers.get(s.speaker_id) if s.speaker_id else None,
-            s.start,
-            s.end,
-            tuple(s.source_lines),
-            tuple(edits.get(s.id, ())),
+        if indexes is not None or offset or limit is not None:
+            # A page or a few rows: only their edits (a contiguous index range for a page).
+            if indexes is not None:
+                q = q.where(Segment.index.in_([r[1] for r in rows])) if len(rows) <= IN_CHUNK else q
+            else:
+                q = q.where(Segment.index.between(rows[0][1], rows[-1][1]))  # [1]: Row.index is a method
+        for sid, eid, kind, start, end, before, after, conf, alts, applied, decision, decided in conn.execute(
+            q.execution_options(yield_per=YIELD_PER)
+        ):
+            info = EditInfo(
+                eid,
+                kind,
+                start,
+                end,
+                before,
+                after,
+                conf,
+                (() if not alts or alts == "[]" else tuple(json.loads(alts))),
+                applied,
+                decision,
+                decided,
+            )
+            edits.setdefault(sid, []).append(info)
+    out = []
+    for sid, index, original, repaired, original_speaker, speaker_id, assigned, start, end, lines in rows:
+        speaker = speakers.get(assigned if assigned is not None else speaker_id)
+        out.append(
+            SegmentInfo(
+                sid,
+                document_id,
+                index,
+                original,
+                repaired,
+                original_speaker,
+                speaker,
+                start,
+                end,
+                _source_lines(lines),
+                tuple(edits.get(sid, ())),
+                assigned is not None,
+            )
         )
-        for s in session.scalars(q2)
-    ]
+    return out
 
 
 def iso(t: datetime | None) -> str | None:
@@ -169,6 +304,7 @@ def _documents(session: Session, ids: list[int]) -> Iterator[dict[str, Any]]:
                     "speaker_label": s.speaker.label if s.speaker else s.original_speaker,
                     "speaker": s.speaker.display_name if s.speaker else None,
                     "original_speaker": s.original_speaker,
+                    "speaker_assigned": s.speaker_assigned,
                     "start": s.start,
                     "end": s.end,
                     "source_lines": list(s.source_lines),

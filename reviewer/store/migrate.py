@@ -30,7 +30,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
 # The newest revision in migrations/versions (a test keeps them in step).  Opening a store
 # that is already there needs no Alembic import at all, which keeps `reviewer tag` quick.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 @dataclass(frozen=True)
@@ -121,13 +121,26 @@ def prepare(engine: Engine, url: str) -> MigrationReport:
 
     backup = backup_sqlite(url, current) if current is not None else None
     try:
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
-            # Another process may have upgraded it while we waited for the write lock.
-            again = MigrationContext.configure(conn).get_current_revision()
-            if again != head:
-                command.upgrade(alembic_config(conn), "head")
-                if again is None:
-                    seed_error_types(conn)
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            # SQLite changes a table by copying it and dropping the old one (Alembic batch mode);
+            # with foreign keys on, that DROP would cascade into the rows that point at it.  The
+            # switch only works outside a transaction; the keys are checked before the commit.
+            raw = conn.connection.driver_connection if is_sqlite(url) else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    # Another process may have upgraded it while we waited for the write lock.
+                    again = MigrationContext.configure(conn).get_current_revision()
+                    if again != head:
+                        command.upgrade(alembic_config(conn), "head")
+                        if again is None:
+                            seed_error_types(conn)
+                    if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise InputError(f"{where}: the upgrade would break references; nothing changed")
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys = ON")
     except SQLAlchemyError as exc:
         raise InputError(f"{where}: cannot set up the annotation store ({_reason(exc)})") from None
     return MigrationReport(current, head, backup)

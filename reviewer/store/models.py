@@ -139,6 +139,11 @@ class Segment(Base):
     original_speaker: Mapped[str | None] = mapped_column(String(255))
     # The speaker after repairs and decisions (a filled-in label points here too).
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
+    # The speaker a reviewer assigned (revision 0003); when set it overrides speaker_id, which
+    # stays what the file and the repairs say, so a decision on a speaker edit never undoes it.
+    assigned_speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", ondelete="SET NULL"), index=True
+    )
     start: Mapped[float | None] = mapped_column("start_time", Float)
     end: Mapped[float | None] = mapped_column("end_time", Float)
     source_lines: Mapped[list[int]] = mapped_column(JSON, default=list)
@@ -146,7 +151,7 @@ class Segment(Base):
     text_offset: Mapped[int] = mapped_column(Integer, default=0)
 
     document: Mapped[Document] = relationship(back_populates="segments")
-    speaker: Mapped[Speaker | None] = relationship()
+    speaker: Mapped[Speaker | None] = relationship(foreign_keys=[speaker_id])
     edits: Mapped[list[RepairEdit]] = relationship(
         back_populates="segment",
         order_by="RepairEdit.start",

@@ -2,20 +2,23 @@
 
 Composed from the store package's own functions (annotations / taxonomy /
 edit_decisions) inside ``store.write()``: replacing a set of annotations,
-deciding several edits, and creating, moving, merging or deleting topics.
+deciding several edits, creating, moving, merging or deleting topics, and teaching a
+correction to the glossary together with its annotations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
 from reviewer.store import Store, TagSpec, TopicInfo
 from reviewer.store import annotations as _ann
 from reviewer.store import edit_decisions as _edits
+from reviewer.store import glossary_store as _gloss
 from reviewer.store import taxonomy as _tax
 from reviewer.store.models import Topic
 
@@ -157,3 +160,56 @@ def unmerge_topics(store: Store, record: MergeRecord) -> None:
             _move(s, new_path, old_parent)
         for annotation_id, old_path in record.repointed:
             _ann.update_annotation(s, annotation_id, kind="topic", value=old_path)
+
+
+# --- teaching a correction to the glossary ----------------------------------------------------
+
+
+@dataclass
+class TeachRecord:
+    """What teaching ``wrong => right`` did, so undo can take exactly that back."""
+
+    wrong: str
+    right: str
+    added_term: bool = False
+    added_alias: bool = False
+    old_target: str | None = None  # the term the alias pointed to before (re-taught alias)
+    annotation_ids: list[int] = field(default_factory=list)
+
+
+def teach_correction(
+    store: Store,
+    wrong: str,
+    right: str,
+    specs: Mapping[int, Sequence[TagSpec]],
+    *,
+    glossary: bool = True,
+) -> TeachRecord:
+    """Add the alias ``wrong => right`` (if ``glossary``) and the annotations ``specs`` (document id →
+    its tags) in ONE transaction; stored texts are left as they are (the annotations are the record)."""
+    record = TeachRecord(wrong, right)
+    with store.write() as s:
+        if glossary:
+            before = _gloss.stored_glossary(s)
+            record.added_term = right not in before.all_terms()
+            record.old_target = before.aliases.get(wrong)
+            record.added_alias = record.old_target is None
+            _gloss.merge_glossary(s, Glossary([right], {wrong: right}))
+        for document_id, doc_specs in specs.items():
+            if doc_specs:
+                record.annotation_ids += _ann.add_annotations(s, document_id, doc_specs)
+    return record
+
+
+def unteach_correction(store: Store, record: TeachRecord) -> None:
+    """Undo teach_correction: its annotations go, the glossary is as it was before."""
+    with store.write() as s:
+        for annotation_id in record.annotation_ids:
+            _ann.delete_annotation(s, annotation_id)
+        if record.old_target is not None and record.old_target != record.right:
+            _gloss.merge_glossary(s, Glossary([], {record.wrong: record.old_target}))
+        elif record.added_alias:
+            _gloss.remove_glossary_entry(s, record.wrong)
+        if record.added_term:
+            s.flush()
+            _gloss.remove_glossary_entry(s, record.right)

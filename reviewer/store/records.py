@@ -25,6 +25,8 @@ class ImportResult:
     kept: int = 0
     changed: int = 0
     unplaced: int = 0
+    # True when Store.import_file found the text already stored and never ran the repair pipeline.
+    skipped_repair: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,20 @@ class SegmentInfo:
     end: float | None
     source_lines: tuple[int, ...]
     edits: tuple[EditInfo, ...] = ()
+    # True when ``speaker`` is a reviewer's assignment (Store.set_segment_speakers), not the file's.
+    speaker_assigned: bool = False
+
+
+@dataclass(frozen=True)
+class SpeakerAssignment:
+    """What Store.set_segment_speakers did, so Store.restore_segment_speakers can undo it."""
+
+    document_id: int
+    speaker: SpeakerInfo  # the speaker now assigned
+    # (segment index, the speaker id assigned before: None = none, the file's/repair's speaker showed)
+    previous: tuple[tuple[int, int | None], ...]
+    # The speaker was new to the document (undo removes it again if nothing else uses it).
+    created: bool = False
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.store import annotations as _ann
+from reviewer.store import assignments as _assign
 from reviewer.store import documents as _docs
 from reviewer.store import dump as _dump
 from reviewer.store import edit_decisions as _edits
@@ -36,6 +37,7 @@ from reviewer.store.records import (
     ErrorTypeInfo,
     ImportResult,
     SegmentInfo,
+    SpeakerAssignment,
     SpeakerInfo,
     TopicInfo,
 )
@@ -123,6 +125,62 @@ class Store:
     ) -> RepairedDocument:
         """Decode, parse and repair a file with the stored glossary plus ``glossary`` (nothing is written)."""
         from reviewer.core.document import load_document
+
+        return load_document(path, self._repair_options(glossary, options), **kw)
+
+    def import_file(
+        self,
+        path: str | Path,
+        glossary: Glossary | None = None,
+        *,
+        encoding: str | None = None,
+        fmt: str | None = None,
+    ) -> ImportResult:
+        """Load the file (with the stored glossary plus ``glossary``), keep ``glossary``, store the file.
+
+        A file whose decoded text is already stored returns ``unchanged`` without running
+        the repair pipeline (``skipped_repair``).  A file that cannot be read changes
+        nothing; the glossary and the document are then written in one transaction each.
+        """
+        from reviewer.core.decoding import decode_file
+
+        decoded = decode_file(path, encoding)
+        with self.read() as s:
+            known = _docs.unchanged_result(s, str(path), decoded.text)
+        if known is not None:
+            if glossary:
+                self.add_glossary(glossary)
+            return known
+        doc = self.repair_decoded(path, decoded.text, decoded.encoding, decoded.reason, glossary, fmt=fmt)
+        if glossary:
+            self.add_glossary(glossary)
+        return self.import_document(doc)
+
+    def repair_decoded(
+        self,
+        path: str | Path,
+        text: str,
+        encoding: str,
+        encoding_reason: str,
+        glossary: Glossary | None = None,
+        *,
+        fmt: str | None = None,
+    ) -> RepairedDocument:
+        """Parse and repair decoded text with the stored glossary plus ``glossary`` (nothing is written)."""
+        from reviewer.core.document import repair_text
+
+        return repair_text(
+            text,
+            self._repair_options(glossary),
+            path=str(path),
+            encoding=encoding,
+            encoding_reason=encoding_reason,
+            fmt=fmt,
+        )
+
+    def _repair_options(
+        self, glossary: Glossary | None, options: RepairOptions | None = None
+    ) -> RepairOptions:
         from reviewer.core.repair.pipeline import RepairOptions
 
         merged = self.glossary()
@@ -130,19 +188,7 @@ class Store:
             merged.terms.extend(t for t in glossary.terms if t not in merged.terms)
             merged.aliases.update(glossary.aliases)
         opts = options or RepairOptions()
-        opts = RepairOptions(opts.steps, merged if merged else None)
-        return load_document(path, opts, **kw)
-
-    def import_file(self, path: str | Path, glossary: Glossary | None = None, **kw: Any) -> ImportResult:
-        """Load the file (with the stored glossary plus ``glossary``), keep ``glossary``, store the file.
-
-        A file that cannot be read changes nothing; the glossary and the document are
-        then written in one transaction each.
-        """
-        doc = self.load_file(path, glossary, **kw)
-        if glossary:
-            self.add_glossary(glossary)
-        return self.import_document(doc)
+        return RepairOptions(opts.steps, merged if merged else None)
 
     def documents(self) -> list[DocumentSummary]:
         with self.read() as s:
@@ -152,9 +198,47 @@ class Store:
         with self.read() as s:
             return _dump.document_info(s, document_id)
 
-    def segments(self, document_id: int, *, with_edits: bool = True) -> list[SegmentInfo]:
+    def segments(
+        self, document_id: int, *, with_edits: bool = True, indexes: Iterable[int] | None = None
+    ) -> list[SegmentInfo]:
+        """The document's segments in index order (only those ``indexes`` if given)."""
         with self.read() as s:
-            return _dump.segments_of(s, document_id, with_edits=with_edits)
+            return _dump.segments_of(s, document_id, with_edits=with_edits, indexes=indexes)
+
+    def segment_count(self, document_id: int) -> int:
+        with self.read() as s:
+            return _dump.segment_count(s, document_id)
+
+    def segments_page(
+        self, document_id: int, offset: int, limit: int, *, with_edits: bool = True
+    ) -> list[SegmentInfo]:
+        """Segments ``offset`` … ``offset + limit - 1`` in index order (positions, not index values)."""
+        with self.read() as s:
+            return _dump.segments_of(s, document_id, with_edits=with_edits, offset=offset, limit=limit)
+
+    def segment(self, document_id: int, index: int, *, with_edits: bool = True) -> SegmentInfo:
+        """The segment with this index; an unknown one raises InputError."""
+        with self.read() as s:
+            found = _dump.segments_of(s, document_id, with_edits=with_edits, indexes=[index])
+            if not found:
+                _ann._segment_for(s, document_id, index)  # raises with the document's range
+            return found[0]
+
+    def set_segment_speakers(
+        self, document_id: int, segment_indexes: Iterable[int], label_or_display_name: str
+    ) -> SpeakerAssignment:
+        """Assign who speaks in these segments (a label or display name; a new one becomes a speaker).
+
+        The assignment overrides the file's label in ``segments()`` and the exports; the
+        returned record undoes it with ``restore_segment_speakers``.  One transaction.
+        """
+        with self.write() as s:
+            return _assign.set_segment_speakers(s, document_id, segment_indexes, label_or_display_name)
+
+    def restore_segment_speakers(self, assignment: SpeakerAssignment) -> None:
+        """Put back the assignments ``assignment`` replaced (and drop a speaker it created, if unused)."""
+        with self.write() as s:
+            _assign.restore_segment_speakers(s, assignment)
 
     def delete_document(self, document_id: int) -> None:
         with self.write() as s:
@@ -217,6 +301,18 @@ class Store:
     def delete_annotation(self, annotation_id: int) -> None:
         with self.write() as s:
             _ann.delete_annotation(s, annotation_id)
+
+    def restore_annotation(self, record: AnnotationInfo) -> None:
+        """Bring a deleted annotation back with its id and timestamps (undo of a deletion)."""
+        self.restore_annotations([record])
+
+    def restore_annotations(self, records: Sequence[AnnotationInfo], remove: Sequence[int] = ()) -> None:
+        """Delete annotations ``remove``, then bring ``records`` back as they were; one transaction."""
+        with self.write() as s:
+            for annotation_id in remove:
+                _ann.delete_annotation(s, annotation_id)
+            s.flush()
+            _ann.restore_annotations(s, records)
 
     def annotations(self, document_id: int | None = None) -> list[AnnotationInfo]:
         with self.read() as s:

@@ -20,6 +20,12 @@ def require_document(session: Session, document_id: int) -> Document:
     return doc
 
 
+def require_document_id(session: Session, document_id: int) -> None:
+    """require_document without loading the row (its original_text is megabytes for a big file)."""
+    if session.connection().scalar(select(Document.id).where(Document.id == document_id)) is None:
+        require_document(session, document_id)  # raises the usual message
+
+
 # --- speakers ---------------------------------------------------------------------------------
 
 

@@ -24,36 +24,63 @@ def test_open_document_fills_table_and_documents(window, open_text, store) -> No
     assert window.windowTitle().startswith("talk.txt")
 
 
-def test_speaker_quick_key_and_set_speaker_dialog(window, open_text, store, qtbot) -> None:
+def stored_speakers(store, doc) -> list[str | None]:
+    return [s.speaker.display_name if s.speaker else None for s in store.segments(doc)]
+
+
+def test_speaker_quick_key_and_set_speaker_dialog(window, open_text, store, qtbot, tmp_path) -> None:
     doc = open_text(CHAT)
     # Quick key 2 = the document's second speaker (B), through the real shortcut.
     select_rows(window, 0)
     window.activateWindow()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_2)
-    tags = [a for a in store.annotations(doc) if a.kind == "speaker"]
-    assert [(a.segment_index, a.tag) for a in tags] == [(0, "B")]
+    # Setting a speaker assigns the segment's own speaker (no speaker tag is made).
+    assert stored_speakers(store, doc) == ["B", "B", "A", "B"]
+    assert store.segment(doc, 0).speaker_assigned
+    assert not [a for a in store.annotations(doc) if a.kind == "speaker"]
     assert speaker_column(window)[0] == "B"
 
     # Bulk-assign a range through the dialog: a new name becomes a speaker of the document.
     select_rows(window, 1, 3)
     window.actions_by_name["set_speaker"].trigger()
     answer(window, "曹越")
-    tags = sorted((a.segment_index, a.tag) for a in store.annotations(doc) if a.kind == "speaker")
-    assert tags == [(0, "B"), (1, "曹越"), (2, "曹越"), (3, "曹越")]
+    assert stored_speakers(store, doc) == ["B", "曹越", "曹越", "曹越"]
     assert speaker_column(window) == ["B", "曹越", "曹越", "曹越"]
+    # …and the exported transcript says so.
+    window.session.export("txt", tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").splitlines()[1].startswith("曹越: ")
 
     window.session.undo_stack.undo()
-    assert [(a.segment_index, a.tag) for a in store.annotations(doc) if a.kind == "speaker"] == [(0, "B")]
+    assert stored_speakers(store, doc) == ["B", "B", "A", "B"]
+    assert "曹越" not in {s.label for s in store.speakers(doc)}
     assert speaker_column(window) == ["B", "B", "A", "B"]
     window.session.undo_stack.redo()
-    assert len([a for a in store.annotations(doc) if a.tag == "曹越"]) == 3
-    # Setting a speaker again replaces the earlier tag (and undo brings it back).
+    assert stored_speakers(store, doc) == ["B", "曹越", "曹越", "曹越"]
+    assert speaker_column(window) == ["B", "曹越", "曹越", "曹越"]
+    # Setting a speaker again replaces the earlier assignment (and undo brings it back).
     select_rows(window, 0)
     window.actions_by_name["speaker_1"].trigger()
-    assert [a.tag for a in store.annotations(doc) if a.segment_index == 0 and a.kind == "speaker"] == ["A"]
+    assert stored_speakers(store, doc)[0] == "A" and speaker_column(window)[0] == "A"
     window.session.undo_stack.undo()
-    assert [a.tag for a in store.annotations(doc) if a.segment_index == 0 and a.kind == "speaker"] == ["B"]
+    assert stored_speakers(store, doc)[0] == "B" and speaker_column(window)[0] == "B"
+    window.session.undo_stack.undo()  # the range
+    window.session.undo_stack.undo()  # the quick key
+    assert stored_speakers(store, doc) == ["A", "B", "A", "B"]
+    assert not any(s.speaker_assigned for s in store.segments(doc))
+
+
+def test_removed_tag_comes_back_with_its_id(window, open_text, store) -> None:
+    doc = open_text(CHAT)
+    select_rows(window, 1)
+    assert window.session.mark_error(1, "asr", span=(0, 5), note="keep me")
+    (before,) = store.annotations(doc)
+    assert window.session.delete_annotations([before])
+    assert store.annotations(doc) == []
+    window.session.undo_stack.undo()
+    assert store.annotations(doc) == [before]  # same id, same times
+    window.session.undo_stack.redo()
+    assert store.annotations(doc) == []
 
 
 def test_rename_speaker_changes_every_row(window, open_text, store) -> None:

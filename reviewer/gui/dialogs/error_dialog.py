@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,12 @@ from reviewer.store import ErrorTypeInfo
 
 class ErrorDialog(QDialog):
     def __init__(
-        self, error_types: Sequence[ErrorTypeInfo], quote: str, where: str, parent: Any = None
+        self,
+        error_types: Sequence[ErrorTypeInfo],
+        quote: str,
+        where: str,
+        parent: Any = None,
+        teachable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mark error"))
@@ -37,6 +43,11 @@ class ErrorDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("errorNote")
         self.note.setFixedHeight(70)
+        # Offered only for a span with a correction: the quote is the wrong text to look for elsewhere.
+        self.teach = QCheckBox(self.tr("Teach to the glossary and preview its other occurrences"))
+        self.teach.setObjectName("errorTeach")
+        self.teach.setEnabled(False)
+        self.correction.textChanged.connect(lambda t: self.teach.setEnabled(teachable and bool(t.strip())))
         quote_label = QLabel(quote if len(quote) < 400 else quote[:400] + "…")
         quote_label.setTextFormat(Qt.TextFormat.PlainText)
         quote_label.setWordWrap(True)
@@ -53,6 +64,7 @@ class ErrorDialog(QDialog):
         form.addRow(self.tr("Error type:"), self.type)
         form.addRow(self.tr("Correction:"), self.correction)
         form.addRow(self.tr("Note:"), self.note)
+        form.addRow("", self.teach)
         form.addRow(buttons)
 
     def choose(self, key: str) -> None:

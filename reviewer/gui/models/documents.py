@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from reviewer.store.records import DocumentSummary
 
-HEADERS = ("Document", "Format", "Reviewed", "Tags")
+# Marked for lupdate; headerData translates them in the "DocumentsModel" context.
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentsModel", "Document"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Format"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Reviewed"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Tags"),
+)
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,7 +66,7 @@ class DocumentsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
+            return QCoreApplication.translate("DocumentsModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -40,7 +40,7 @@ class SegmentRow:
     info: SegmentInfo
     speaker_label: str | None = None
     speaker_name: str | None = None
-    # True when a reviewer's speaker tag (not the file or the repair) decides the speaker.
+    # True when a reviewer assigned the speaker (not the file or the repair).
     speaker_tagged: bool = False
     annotations: list[AnnotationInfo] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
@@ -157,21 +157,16 @@ def set_annotations(
 ) -> None:
     row.annotations = list(annotations)
     info = row.info
-    tagged = [a for a in row.annotations if a.kind == "speaker" and a.target == "segment"]
-    if tagged:
-        # The reviewer's latest word on who speaks wins over the file and the repair.
-        a = max(tagged, key=lambda a: a.id)
-        sp = speakers.get(a.speaker_id or -1)
-        row.speaker_label = sp.label if sp else a.tag
-        row.speaker_name = sp.display_name if sp else a.tag
-        row.speaker_tagged = True
-    else:
-        sp = speakers.get(info.speaker.id) if info.speaker else None
-        sp = sp or info.speaker
-        row.speaker_label = sp.label if sp else info.original_speaker
-        row.speaker_name = sp.display_name if sp else info.original_speaker
-        row.speaker_tagged = False
-    parts = [a.tag for a in row.annotations if a.kind == "topic"]
+    # The segment's own speaker, as the store and the exports have it: a reviewer's assignment
+    # (Store.set_segment_speakers) or else the file's / the repair's label.  Speaker *tags*
+    # are annotations like the others and show in the tags column.
+    sp = speakers.get(info.speaker.id) if info.speaker else None
+    sp = sp or info.speaker
+    row.speaker_label = sp.label if sp else info.original_speaker
+    row.speaker_name = sp.display_name if sp else info.original_speaker
+    row.speaker_tagged = info.speaker_assigned
+    parts = ["@" + a.tag for a in row.annotations if a.kind == "speaker"]
+    parts += [a.tag for a in row.annotations if a.kind == "topic"]
     parts += ["⚠ " + a.tag for a in row.annotations if a.kind == "error"]
     if row.pending:
         parts.append(f"✎{row.pending}")
@@ -194,6 +189,8 @@ def with_decision(info: SegmentInfo, edit_id: int, decision: str, text: str | No
 
 def speaker_label_after(info: SegmentInfo) -> str | None:
     """The speaker label the store gives a segment from its edits (refresh_segment's rule)."""
+    if info.speaker_assigned and info.speaker is not None:
+        return info.speaker.label  # a reviewer's assignment outlives decisions on the edits
     for e in info.edits:
         eff = e.effective()
         if e.kind == "speaker" and eff.applied:

@@ -10,14 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from reviewer.gui.colours import speaker_background, speaker_colour
 from reviewer.gui.models.rows import SegmentRow, time_text
 
 COL_INDEX, COL_TIME, COL_SPEAKER, COL_ORIGINAL, COL_REPAIRED, COL_TAGS = range(6)
-HEADERS = ("#", "Time", "Speaker", "Original", "Repaired", "Tags")
+# Marked for lupdate; headerData translates them in the "SegmentTableModel" context.
+HEADERS = (
+    "#",
+    QT_TRANSLATE_NOOP("SegmentTableModel", "Time"),
+    QT_TRANSLATE_NOOP("SegmentTableModel", "Speaker"),
+    QT_TRANSLATE_NOOP("SegmentTableModel", "Original"),
+    QT_TRANSLATE_NOOP("SegmentTableModel", "Repaired"),
+    QT_TRANSLATE_NOOP("SegmentTableModel", "Tags"),
+)
 # The SegmentRow behind a table row (delegates read highlights from it).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -114,7 +129,7 @@ class SegmentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
+            return QCoreApplication.translate("SegmentTableModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -226,16 +226,23 @@ class Inspector(QWidget):
             on = (
                 self.tr("segment")
                 if a.target == "segment"
-                else f"{a.target} {a.span_start}:{a.span_end} «{a.quote}»"
+                else f"{self._target_text(a.target)} {a.span_start}:{a.span_end} «{a.quote}»"
             )
             extra = " · ".join(x for x in (a.correction and f"→ {a.correction}", a.note) if x)
-            item = QTreeWidgetItem([a.kind, a.tag, on, extra])
+            item = QTreeWidgetItem([self._kind_text(a.kind), a.tag, on, extra])
             item.setData(0, EDIT_ROLE, a)
             self.tags.addTopLevelItem(item)
         for col in range(3):
             self.edits.resizeColumnToContents(col)
             self.tags.resizeColumnToContents(col)
         self._fill_alternatives()
+
+    def _kind_text(self, kind: str) -> str:
+        names = {"speaker": self.tr("speaker"), "topic": self.tr("topic"), "error": self.tr("error")}
+        return names.get(kind, kind)
+
+    def _target_text(self, target: str) -> str:
+        return {"original": self.tr("original"), "repaired": self.tr("repaired")}.get(target, target)
 
     def _decision_text(self, e: EditInfo) -> str:
         if e.decision == "pending":

@@ -1,0 +1,1068 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Repair and add transcript files to the store</source>
+        <translation>修复转写稿文件并加入资料库</translation>
+    </message>
+    <message>
+        <source>Annotations as &amp;CSV…</source>
+        <translation>标注导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the document&apos;s annotations as CSV</source>
+        <translation>将文档的标注导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Everything as &amp;JSON…</source>
+        <translation>全部导出为 &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export the document with segments, edits and tags</source>
+        <translation>导出文档及其片段、修改和标注</translation>
+    </message>
+    <message>
+        <source>Repaired transcript as &amp;TXT…</source>
+        <translation>修复后转写稿导出为 &amp;TXT…</translation>
+    </message>
+    <message>
+        <source>Export the repaired transcript</source>
+        <translation>导出修复后的转写稿</translation>
+    </message>
+    <message>
+        <source>Repaired transcript as &amp;SRT…</source>
+        <translation>修复后转写稿导出为 &amp;SRT…</translation>
+    </message>
+    <message>
+        <source>Export the repaired transcript as subtitles</source>
+        <translation>将修复后的转写稿导出为字幕</translation>
+    </message>
+    <message>
+        <source>Repaired transcript as &amp;VTT…</source>
+        <translation>修复后转写稿导出为 &amp;VTT…</translation>
+    </message>
+    <message>
+        <source>Export the repaired transcript as WebVTT</source>
+        <translation>将修复后的转写稿导出为 WebVTT</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the window (everything is already saved)</source>
+        <translation>关闭窗口（所有内容均已保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Clear recent files</source>
+        <translation>清除最近文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Forget the list of recently opened files</source>
+        <translation>清空最近打开的文件列表</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find text in the original and repaired columns</source>
+        <translation>在原文和修复后两列中查找文本</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Next row matching the find text</source>
+        <translation>下一个匹配查找文本的行</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Previous matching row</source>
+        <translation>上一个匹配的行</translation>
+    </message>
+    <message>
+        <source>Only rows with &amp;pending repairs</source>
+        <translation>只显示有待定修复的行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter by &amp;topic</source>
+        <translation>按话题筛选(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Filter by the topic tree&apos;s topic</source>
+        <translation>按话题树中选中的话题筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show every row again</source>
+        <translation>重新显示所有行</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language and font size</source>
+        <translation>界面语言和字号</translation>
+    </message>
+    <message>
+        <source>&amp;Accept repair</source>
+        <translation>接受修复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accept the selected repair (or all pending ones of the rows)</source>
+        <translation>接受选中的修复（或所选行中所有待定的修复）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject repair</source>
+        <translation>拒绝修复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reject the selected repair (or all pending ones of the rows)</source>
+        <translation>拒绝选中的修复（或所选行中所有待定的修复）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit repair…</source>
+        <translation>编辑修复(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Replace the selected repair&apos;s text with your own</source>
+        <translation>用你自己的文字替换选中修复的文本</translation>
+    </message>
+    <message>
+        <source>Use &amp;alternative</source>
+        <translation>使用备选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use the reading chosen in the list</source>
+        <translation>使用列表中选中的读法</translation>
+    </message>
+    <message>
+        <source>Next &amp;unreviewed</source>
+        <translation>下一个未审阅(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Next row with a repair waiting for a decision</source>
+        <translation>下一个有修复等待决定的行</translation>
+    </message>
+    <message>
+        <source>Previous unre&amp;viewed</source>
+        <translation>上一个未审阅(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Previous row with a pending repair</source>
+        <translation>上一个有待定修复的行</translation>
+    </message>
+    <message>
+        <source>Next &amp;low-confidence repair</source>
+        <translation>下一个低置信度修复(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Next row with an uncertain repair</source>
+        <translation>下一个有不确定修复的行</translation>
+    </message>
+    <message>
+        <source>Next &amp;error</source>
+        <translation>下一个错误(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Next row tagged with an error</source>
+        <translation>下一个标为错误的行</translation>
+    </message>
+    <message>
+        <source>Previous e&amp;rror</source>
+        <translation>上一个错误(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous row tagged with an error</source>
+        <translation>上一个标为错误的行</translation>
+    </message>
+    <message>
+        <source>Next row</source>
+        <translation>下一行</translation>
+    </message>
+    <message>
+        <source>Move down one row</source>
+        <translation>向下移动一行</translation>
+    </message>
+    <message>
+        <source>Previous row</source>
+        <translation>上一行</translation>
+    </message>
+    <message>
+        <source>Move up one row</source>
+        <translation>向上移动一行</translation>
+    </message>
+    <message>
+        <source>Set &amp;speaker…</source>
+        <translation>设置说话人(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Say who speaks in the selected rows</source>
+        <translation>指定所选行的说话人</translation>
+    </message>
+    <message>
+        <source>Re&amp;name speaker…</source>
+        <translation>重命名说话人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Give the speaker&apos;s label a name everywhere</source>
+        <translation>在所有位置为说话人标签指定名字</translation>
+    </message>
+    <message>
+        <source>Apply &amp;topic</source>
+        <translation>应用话题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tag the selected rows (or selected text) with the tree&apos;s topic</source>
+        <translation>用话题树中选中的话题标注所选行（或所选文本）</translation>
+    </message>
+    <message>
+        <source>Topic by &amp;name…</source>
+        <translation>按名称选择话题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Tag with a topic typed or chosen by name</source>
+        <translation>用输入或按名称选择的话题进行标注</translation>
+    </message>
+    <message>
+        <source>Mark &amp;error…</source>
+        <translation>标记错误(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Mark the selected text (or the row) as an error</source>
+        <translation>将所选文本（或整行）标记为错误</translation>
+    </message>
+    <message>
+        <source>Teach correction to &amp;glossary…</source>
+        <translation>将更正加入术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Teach the selected error&apos;s correction (or repair) and mark its other occurrences</source>
+        <translation>将选中错误的更正（或修复）加入术语表，并标记其他出现位置</translation>
+    </message>
+    <message>
+        <source>Remove selected &amp;tags</source>
+        <translation>删除所选标注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Delete the tags selected in the inspector</source>
+        <translation>删除检查器中选中的标注</translation>
+    </message>
+    <message>
+        <source>&amp;New topic…</source>
+        <translation>新建话题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a topic (A/B makes B under A)</source>
+        <translation>新建话题（A/B 表示在 A 下建立 B）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename topic…</source>
+        <translation>重命名话题(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename the selected topic</source>
+        <translation>重命名选中的话题</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose the selected topic&apos;s colour</source>
+        <translation>为选中的话题选择颜色</translation>
+    </message>
+    <message>
+        <source>&amp;Move under…</source>
+        <translation>移到…之下(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Put the selected topic under another one</source>
+        <translation>将选中的话题移到另一个话题之下</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge into…</source>
+        <translation>合并到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Fold the selected topic into another one</source>
+        <translation>将选中的话题合并到另一个话题</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest topics…</source>
+        <translation>建议话题(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keywords of each stretch of the selected rows (or the document)</source>
+        <translation>所选行（或整个文档）中每段内容的关键词</translation>
+    </message>
+    <message>
+        <source>&amp;Taller rows</source>
+        <translation>增加行高(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show more lines of each segment</source>
+        <translation>每个片段显示更多行</translation>
+    </message>
+    <message>
+        <source>&amp;Shorter rows</source>
+        <translation>减小行高(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show fewer lines of each segment</source>
+        <translation>每个片段显示更少行</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;table</source>
+        <translation>聚焦到表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the segments</source>
+        <translation>将键盘焦点移到片段表格</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;documents</source>
+        <translation>聚焦到文档列表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the documents</source>
+        <translation>将键盘焦点移到文档列表</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every shortcut</source>
+        <translation>列出所有快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;About Transcript Reviewer</source>
+        <translation>关于 Transcript Reviewer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>版本和许可证</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>标注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>话题(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Rename speaker {0} → {1}</source>
+        <translation>将说话人 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <source>New topic {0}</source>
+        <translation>新建话题 {0}</translation>
+    </message>
+    <message>
+        <source>Rename topic {0} → {1}</source>
+        <translation>将话题 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <source>Colour of topic {0}</source>
+        <translation>话题 {0} 的颜色</translation>
+    </message>
+    <message>
+        <source>Move topic {0}</source>
+        <translation>移动话题 {0}</translation>
+    </message>
+    <message>
+        <source>Merge topic {0} into {1}</source>
+        <translation>将话题 {0} 合并到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标注</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Mark error</source>
+        <translation>标记错误</translation>
+    </message>
+    <message>
+        <source>what the text should say (optional)</source>
+        <translation>正确的文本应该是（可选）</translation>
+    </message>
+    <message>
+        <source>Teach to the glossary and preview its other occurrences</source>
+        <translation>加入术语表并预览其他出现位置</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Error type:</source>
+        <translation>错误类型：</translation>
+    </message>
+    <message>
+        <source>Correction:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in original and repaired text…</source>
+        <translation>在原文和修复后文本中查找…</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Only matching rows</source>
+        <translation>只显示匹配的行</translation>
+    </message>
+    <message>
+        <source>Pending repairs</source>
+        <translation>待定修复</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>所有说话人</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>所有话题</translation>
+    </message>
+    <message>
+        <source>All errors</source>
+        <translation>所有错误</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Other readings of a lost-byte repair</source>
+        <translation>丢失字节修复的其他读法</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Correction / note</source>
+        <translation>更正 / 备注</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>修复后</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>No segment selected</source>
+        <translation>未选中片段</translation>
+    </message>
+    <message>
+        <source>Segment {0}</source>
+        <translation>片段 {0}</translation>
+    </message>
+    <message>
+        <source>source lines {0}–{1}</source>
+        <translation>源文件第 {0}–{1} 行</translation>
+    </message>
+    <message>
+        <source>source line {0}</source>
+        <translation>源文件第 {0} 行</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>修复后</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已改动</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Speaker {0}</source>
+        <translation>说话人 {0}</translation>
+    </message>
+    <message>
+        <source>Speaker &amp;quick keys</source>
+        <translation>说话人快捷键(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} segments</source>
+        <translation>{0}：{1} 个片段</translation>
+    </message>
+    <message>
+        <source>Import transcripts</source>
+        <translation>导入转写稿</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt *.srt *.vtt *.md);;All files (*)</source>
+        <translation>转写稿 (*.txt *.srt *.vtt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation>将在当前文件完成后取消…</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>Imported {0} file(s)</source>
+        <translation>已导入 {0} 个文件</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there</source>
+        <translation>{0} 已不存在</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported {0} ({1})</source>
+        <translation>已导出 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>bad pattern: {0}</source>
+        <translation>无效的表达式：{0}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>{0} of {1} rows shown</source>
+        <translation>显示 {0} / {1} 行</translation>
+    </message>
+    <message>
+        <source>Edit repair</source>
+        <translation>编辑修复</translation>
+    </message>
+    <message>
+        <source>Replace «{0}» with:</source>
+        <translation>将「{0}」替换为：</translation>
+    </message>
+    <message>
+        <source>No {0}</source>
+        <translation>没有{0}</translation>
+    </message>
+    <message>
+        <source>unreviewed rows</source>
+        <translation>未审阅的行</translation>
+    </message>
+    <message>
+        <source>low-confidence repairs</source>
+        <translation>低置信度修复</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Set speaker</source>
+        <translation>设置说话人</translation>
+    </message>
+    <message>
+        <source>Who speaks in the {0} selected row(s)?</source>
+        <translation>所选 {0} 行的说话人是谁？</translation>
+    </message>
+    <message>
+        <source>this document has no speakers yet: set one first (S)</source>
+        <translation>此文档还没有说话人：请先设置一个（S）</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>重命名说话人</translation>
+    </message>
+    <message>
+        <source>Name for {0} everywhere in this document:</source>
+        <translation>在本文档所有位置将 {0} 命名为：</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Topic (A/B for B under A; a new path is created):</source>
+        <translation>话题（A/B 表示 A 下的 B；不存在的路径会新建）：</translation>
+    </message>
+    <message>
+        <source>{0} text {1}:{2} of segment {3}</source>
+        <translation>片段 {3} 的{0}文本 {1}:{2}</translation>
+    </message>
+    <message>
+        <source>the whole of segment {0}</source>
+        <translation>整个片段 {0}</translation>
+    </message>
+    <message>
+        <source>select an error with a correction, or a repair, in the inspector</source>
+        <translation>请在检查器中选择一个带更正的错误或一处修复</translation>
+    </message>
+    <message>
+        <source>New topic</source>
+        <translation>新建话题</translation>
+    </message>
+    <message>
+        <source>Topic path (A/B makes B under A):</source>
+        <translation>话题路径（A/B 表示在 A 下建立 B）：</translation>
+    </message>
+    <message>
+        <source>Rename topic</source>
+        <translation>重命名话题</translation>
+    </message>
+    <message>
+        <source>New name for {0}:</source>
+        <translation>{0} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Move topic</source>
+        <translation>移动话题</translation>
+    </message>
+    <message>
+        <source>Put {0} under:</source>
+        <translation>将 {0} 移到以下话题之下：</translation>
+    </message>
+    <message>
+        <source>Merge topic</source>
+        <translation>合并话题</translation>
+    </message>
+    <message>
+        <source>Fold {0} (its tags and subtopics) into:</source>
+        <translation>将 {0}（及其标注和子话题）合并到：</translation>
+    </message>
+    <message>
+        <source>Finding topic suggestions…</source>
+        <translation>正在查找话题建议…</translation>
+    </message>
+    <message>
+        <source>The new language shows when the app is next started</source>
+        <translation>新的界面语言将在下次启动应用时生效</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>关于 {0}</translation>
+    </message>
+    <message>
+        <source>Review, repair and annotate transcripts side by side with their repaired text.
+Store: {0}</source>
+        <translation>对照修复后的文本审阅、修复并标注转写稿。
+资料库：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when the app is next started.</source>
+        <translation>更改界面语言后，需重新启动应用才能生效。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>Transcript font size:</source>
+        <translation>转写稿字号：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Topic {0}</source>
+        <translation>话题 {0}</translation>
+    </message>
+    <message>
+        <source>Error {0}</source>
+        <translation>错误 {0}</translation>
+    </message>
+    <message>
+        <source>Speaker {0} for {1} segments</source>
+        <translation>将 {1} 个片段的说话人设为 {0}</translation>
+    </message>
+    <message>
+        <source>Speaker {0} for {1} segment</source>
+        <translation>将 {1} 个片段的说话人设为 {0}</translation>
+    </message>
+    <message>
+        <source>Remove {0} tags</source>
+        <translation>删除 {0} 个标注</translation>
+    </message>
+    <message>
+        <source>Remove {0} tag</source>
+        <translation>删除 {0} 个标注</translation>
+    </message>
+    <message>
+        <source>Accept {0} repair</source>
+        <translation>接受 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Accept {0} repairs</source>
+        <translation>接受 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Reject {0} repair</source>
+        <translation>拒绝 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Reject {0} repairs</source>
+        <translation>拒绝 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Change {0} repair</source>
+        <translation>改动 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Change {0} repairs</source>
+        <translation>改动 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Reset {0} repair</source>
+        <translation>重置 {0} 处修复</translation>
+    </message>
+    <message>
+        <source>Reset {0} repairs</source>
+        <translation>重置 {0} 处修复</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>修复后</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Source lines {0} ({1} merged)</source>
+        <translation>源文件第 {0} 行（合并了 {1} 行）</translation>
+    </message>
+    <message>
+        <source>Source line {0}</source>
+        <translation>源文件第 {0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>TeachDialog</name>
+    <message>
+        <source>Teach correction to the glossary</source>
+        <translation>将更正加入术语表</translation>
+    </message>
+    <message>
+        <source>«{0}» → «{1}»: {2} other occurrence(s) in {3} document(s).</source>
+        <translation>「{0}」→「{1}」：在 {3} 个文档中还有 {2} 处出现。</translation>
+    </message>
+    <message>
+        <source>Each checked occurrence is marked as an ASR error with this correction. The stored text is not rewritten: the error annotations are the record of the change.</source>
+        <translation>每个勾选的出现位置都会被标记为带此更正的 ASR 错误。资料库中的文本不会被改写：错误标注就是这次改动的记录。</translation>
+    </message>
+    <message>
+        <source>Add «{0} =&gt; {1}» to the glossary</source>
+        <translation>将「{0} =&gt; {1}」加入术语表</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>改后</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>TopicSuggestionsDialog</name>
+    <message>
+        <source>Topic suggestions</source>
+        <translation>话题建议</translation>
+    </message>
+    <message>
+        <source>Salient keywords of each stretch of segments. Check the ones that are topics and press Apply, or double-click one to apply it at once. Each becomes a topic under “{0}” on the segments of its stretch.</source>
+        <translation>每段连续片段中的关键词。勾选属于话题的关键词后按“应用”，或双击某个关键词立即应用。每个关键词都会成为“{0}”下的话题，标注在它所在的那段片段上。</translation>
+    </message>
+    <message>
+        <source>Segments / keyword</source>
+        <translation>片段 / 关键词</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Segments {0}</source>
+        <translation>片段 {0}</translation>
+    </message>
+    <message>
+        <source>Double-click: apply {0} to segments {1}</source>
+        <translation>双击：将 {0} 应用到片段 {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Apply checked</source>
+        <translation>应用勾选项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已应用</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+</context>
+</TS>
