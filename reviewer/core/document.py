@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.decoding import decode, decode_file
 from reviewer.core.formats import detect
+from reviewer.core.gc_pause import gc_paused
 from reviewer.core.repair.pipeline import RepairOptions, repair
 from reviewer.core.transcript import Transcript
 
@@ -48,24 +46,6 @@ class RepairedDocument:
         }
 
 
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a transcript is built.
-
-    Parsing a long ASR export allocates hundreds of thousands of small acyclic
-    objects; each GC generation pass walks all of them again, which more than
-    doubled parse and merge time on a 5 MB file.  Reference counting still
-    frees everything; the collector resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def repair_text(
     text: str,
     options: RepairOptions | None = None,
@@ -75,7 +55,7 @@ def repair_text(
     encoding_reason: str = "given as text",
     fmt: str | None = None,
 ) -> RepairedDocument:
-    with _bulk_allocation():
+    with gc_paused():
         transcript = detect.parse(text, fmt)
         repair(transcript, options)
     return RepairedDocument(path, encoding, encoding_reason, text, transcript)

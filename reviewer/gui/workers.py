@@ -9,10 +9,8 @@ Picard's fake thread pool, so tests need no waiting.
 
 from __future__ import annotations
 
-import gc
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,22 +18,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reviewer.core.errors import InputError
+from reviewer.core.gc_pause import gc_paused
 from reviewer.core.glossary import Glossary
 from reviewer.gui.models.rows import SegmentRow, build_row
 from reviewer.store import AnnotationInfo, ImportResult, SpeakerInfo, Store
-
-
-@contextmanager
-def bulk_allocation() -> Iterator[None]:
-    """Collector off while many long-lived objects are made; after, freeze them out of its passes."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # the rows live as long as the document is open: later passes skip them
-        if was_enabled:
-            gc.enable()
 
 
 class JobSignals(QObject):
@@ -173,7 +159,8 @@ def load_work(store: Store, document_id: int) -> Callable[[Job], LoadedDocument]
     def work(job: Job) -> LoadedDocument:
         # A full collection walks every object of a 100k-row document while holding the GIL,
         # which stalls the UI thread too: pause the collector while the rows are built.
-        with bulk_allocation():
+        # The rows live as long as the document is open: freeze them out of later passes.
+        with gc_paused(freeze=True):
             return _load(store, document_id)
 
     return work

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +11,7 @@ from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
+from reviewer.core.gc_pause import gc_paused
 from reviewer.store.annotations import list_annotations
 from reviewer.store.glossary_store import stored_glossary
 from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker
@@ -160,21 +159,8 @@ def segments_of(
     One query for the segments and one for their edits, through Core rows (no ORM
     objects: building 100k of those was most of the time of a whole-document read).
     """
-    with _no_gc():
+    with gc_paused():  # building 100k records: see reviewer.core.gc_pause
         return _segments_of(session, document_id, with_edits, offset, limit, indexes)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    # Building 100k records triggers many collections that walk every object so far (and
-    # hold the GIL, stalling a UI thread): pause the collector while the rows are made.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _segments_of(
