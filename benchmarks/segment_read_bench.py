@@ -19,18 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# The same synthetic 100k-line transcript the window benchmark loads.
+from gui_bench import big_transcript  # noqa: E402
+
 from reviewer.core.document import RepairedDocument, repair_text  # noqa: E402
 from reviewer.core.glossary import Glossary  # noqa: E402
 from reviewer.core.repair.pipeline import RepairOptions  # noqa: E402
 from reviewer.store import Store, open_store  # noqa: E402
-
-
-def big_transcript(n: int) -> str:
-    lines = []
-    for i in range(n):
-        who = "A" if i % 3 else "B"
-        lines.append(f"[{who}]: 第{i}句：我们今天聊一下 AI 教育和 chat gpt 的用法, line {i} of the test.")
-    return "\n".join(lines) + "\n"
 
 
 def build(n: int, glossary: bool) -> RepairedDocument:
