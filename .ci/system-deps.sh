@@ -3,6 +3,7 @@
 #  - Qt's runtime libraries, for the window's tests (run offscreen);
 #  - CJK and emoji fonts, so Chinese transcripts render in tests and screenshots;
 #  - LibreOffice Calc, for the CSV round trip.
+#  - desktop-file-validate and objdump, for the packaging tests and the .deb build.
 # With --desktop, also the X11 libraries Qt's xcb plugin needs for a real window.
 # Installs what is missing when run as root; otherwise names what is missing.
 set -euo pipefail
@@ -12,6 +13,7 @@ packages=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   fonts-noto-cjk fonts-noto-color-emoji
   libreoffice-calc-nogui
+  desktop-file-utils binutils   # the .deb's menu entry is validated, its libraries read (packaging/)
 )
 [ "${1:-}" = "--desktop" ] && packages+=("${desktop[@]}")
 missing=()

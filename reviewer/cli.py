@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from reviewer import __version__, cli_gui
 from reviewer.cli_store import register as _register_store
+from reviewer.cli_team import register as _register_team
 from reviewer.core.errors import InputError
 
 EXIT_BAD_INPUT = 2
@@ -72,6 +73,7 @@ def _cmd_repair(args: argparse.Namespace) -> int:
 REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
     _add_repair,
     _register_store,
+    _register_team,
     cli_gui.register,
 ]
 

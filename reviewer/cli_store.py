@@ -206,22 +206,25 @@ def _add_annotations(sub: argparse._SubParsersAction, common: argparse.ArgumentP
         "annotations",
         parents=[common],
         help="list annotations",
-        description="One line per annotation: id, document, segment, kind, tag, span, status, note.",
+        description="One line per annotation: id, document, segment, kind, tag, span, status, note, "
+        "annotator, version (tab-separated).",
     )
     p.add_argument("doc_id", nargs="?", metavar="DOC_ID")
+    p.add_argument("--annotator", metavar="NAME", help="only this annotator's annotations")
     p.set_defaults(handler=_cmd_annotations)
 
 
 def _cmd_annotations(args: argparse.Namespace) -> int:
     doc_id = _int(args.doc_id, "DOC_ID") if args.doc_id is not None else None
     with _open(args) as store:
-        for a in store.annotations(doc_id):
+        for a in store.annotations(doc_id, args.annotator):
             span = "" if a.span_start is None else f"{a.span_start}:{a.span_end}"
             if span and a.target == "original":
                 span += " (original)"
             seg = "" if a.segment_index is None else str(a.segment_index)
             note = (a.note or "").replace("\n", " ")
-            _out(f"{a.id}\t{a.document_id}\t{seg}\t{a.kind}\t{a.tag}\t{span}\t{a.anchor_status}\t{note}")
+            cells = [a.id, a.document_id, seg, a.kind, a.tag, span, a.anchor_status, note]
+            _out("\t".join(map(str, [*cells, a.annotator or "", a.version])))
     return 0
 
 
@@ -248,6 +251,15 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     t.add_argument("out", metavar="OUT.(txt|srt|vtt)")
     t.add_argument("--format", dest="fmt", choices=("txt", "srt", "vtt"), help="instead of OUT's extension")
     t.set_defaults(handler=_cmd_export_transcript)
+    a = kinds.add_parser(
+        "agreement",
+        parents=[common],
+        help="agreement between annotators (kappa per pair, alpha per kind) as CSV",
+    )
+    a.add_argument("out", metavar="OUT.csv")
+    a.add_argument("--document", metavar="ID", help="only this document")
+    a.add_argument("--annotators", metavar="A,B,…", help="these annotators only (default: all)")
+    a.set_defaults(handler=_cmd_export_agreement)
 
 
 def _cmd_export_csv(args: argparse.Namespace) -> int:
@@ -273,6 +285,20 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
             store.document(doc_id)
         n = export_json(store, args.out, doc_id)
     _out(f"{n} documents\t{args.out}")
+    return 0
+
+
+def _cmd_export_agreement(args: argparse.Namespace) -> int:
+    from reviewer.cli_team import annotator_list
+    from reviewer.export.agreement import export_agreement_csv
+    from reviewer.export.atomic import check_writable
+
+    doc_id = _int(args.document, "--document") if args.document is not None else None
+    names = annotator_list(args.annotators)
+    check_writable(args.out)
+    with _open(args) as store:
+        n = export_agreement_csv(store, args.out, doc_id, annotators=names)
+    _out(f"{n} rows\t{args.out}")
     return 0
 
 

@@ -14,7 +14,10 @@ import pytest
 
 from reviewer.cli import main
 from tests.conftest import ROOT, SEEDS
+from tests.store.backends import BACKENDS, new_db_url, pg_databases
 from tests.store.helpers import CHAT, TIMED, write
+
+__all__ = ["pg_databases"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -23,17 +26,35 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def snapshot(db: Path) -> list[str]:
-    con = sqlite3.connect(db)
+def snapshot(db: Path | str) -> list[str]:
+    """Everything in the store: SQLite's own dump of the file; on PostgreSQL every row of every table."""
+    if not str(db).startswith("postgresql"):
+        con = sqlite3.connect(db)
+        try:
+            return list(con.iterdump())
+        finally:
+            con.close()
+    from sqlalchemy import create_engine, select
+
+    from reviewer.store.models import Base
+
+    engine = create_engine(str(db))
     try:
-        return list(con.iterdump())
+        with engine.connect() as conn:
+            return [
+                f"{t.name}: {row}"
+                for t in Base.metadata.sorted_tables
+                for row in conn.execute(select(t).order_by(*t.primary_key.columns))
+            ]
     finally:
-        con.close()
+        engine.dispose()
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli.sqlite3"
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each backend: a SQLite file, a fresh database on the PostgreSQL test server."""
+    url = new_db_url(request.param, tmp_path, request, "cli")
+    return Path(url) if request.param == "sqlite" else url
 
 
 @pytest.fixture
@@ -119,7 +140,7 @@ def test_db_from_environment(
 ) -> None:
     monkeypatch.setenv("REVIEWER_DB", str(db))
     assert run(capsys, "import", chat_file)[0] == 0
-    assert db.exists()
+    assert not isinstance(db, Path) or db.exists()
     assert run(capsys, "list")[1] == "1\tchat\t4\t0\tchat.txt\n"
 
 

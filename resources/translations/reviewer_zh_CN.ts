@@ -212,6 +212,22 @@
         <translation>向上移动一行</translation>
     </message>
     <message>
+        <source>A&amp;greement between annotators…</source>
+        <translation>标注者间一致性(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa and Krippendorff&apos;s alpha of this document&apos;s annotators</source>
+        <translation>本文档各标注者之间的 Cohen kappa 与 Krippendorff alpha</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show what other reviewers changed (it also comes by itself every few seconds)</source>
+        <translation>显示其他审阅者的修改（每隔几秒也会自动更新）</translation>
+    </message>
+    <message>
         <source>Set &amp;speaker…</source>
         <translation>设置说话人(&amp;S)…</translation>
     </message>
@@ -250,6 +266,22 @@
     <message>
         <source>Mark the selected text (or the row) as an error</source>
         <translation>将所选文本（或整行）标记为错误</translation>
+    </message>
+    <message>
+        <source>E&amp;dit tag…</source>
+        <translation>编辑标注(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Change the error type, correction or note of the tag selected in the inspector</source>
+        <translation>修改检查器中所选标注的错误类型、更正或备注</translation>
+    </message>
+    <message>
+        <source>Select text in the &amp;cell</source>
+        <translation>在单元格中选择文字(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open the current row&apos;s repaired text for selecting a span (or double click a cell)</source>
+        <translation>打开当前行的修复后文本以选择片段（或双击单元格）</translation>
     </message>
     <message>
         <source>Teach correction to &amp;glossary…</source>
@@ -397,6 +429,49 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>标注者间一致性</translation>
+    </message>
+    <message>
+        <source>{0}: segments one of the annotators tagged, compared per tag kind. α: Krippendorff&apos;s alpha (nominal) for the group; κ: Cohen&apos;s kappa for each pair.</source>
+        <translation>{0}：按标注类别比较至少有一位标注者标注过的段落。α：全组的 Krippendorff alpha（名义尺度）；κ：每两人之间的 Cohen kappa。</translation>
+    </message>
+    <message>
+        <source>Kind / pair</source>
+        <translation>类别 / 两人</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Rename speaker {0} → {1}</source>
@@ -421,6 +496,77 @@
     <message>
         <source>Merge topic {0} into {1}</source>
         <translation>将话题 {0} 合并到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by another reviewer</source>
+        <translation>已被其他审阅者修改</translation>
+    </message>
+    <message>
+        <source>Another reviewer deleted this tag while you were working on it.</source>
+        <translation>在你处理这条标注时，另一位审阅者删除了它。</translation>
+    </message>
+    <message>
+        <source>Another reviewer changed this tag while you were working on it. Which version stays?</source>
+        <translation>在你处理这条标注时，另一位审阅者修改了它。保留哪个版本？</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Theirs (stored now)</source>
+        <translation>对方的（当前已保存）</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation>用我的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>(delete it)</source>
+        <translation>（删除）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>
@@ -484,6 +630,10 @@
         <translation>在原文和修复后文本中查找…</translation>
     </message>
     <message>
+        <source>Show the tags of one annotator, or everyone&apos;s</source>
+        <translation>只显示某一位标注者的标注，或显示所有人的</translation>
+    </message>
+    <message>
         <source>Regex</source>
         <translation>正则表达式</translation>
     </message>
@@ -514,6 +664,10 @@
     <message>
         <source>All errors</source>
         <translation>所有错误</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s tags</source>
+        <translation>所有人的标注</translation>
     </message>
 </context>
 <context>
@@ -646,10 +800,6 @@
         <translation>话题</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -684,14 +834,6 @@
     <message>
         <source>Transcripts (*.txt *.srt *.vtt *.md);;All files (*)</source>
         <translation>转写稿 (*.txt *.srt *.vtt *.md);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current file…</source>
-        <translation>将在当前文件完成后取消…</translation>
-    </message>
-    <message>
-        <source>Importing {0}…</source>
-        <translation>正在导入 {0}…</translation>
     </message>
     <message>
         <source>Imported {0} file(s)</source>
@@ -790,6 +932,26 @@
         <translation>请在检查器中选择一个带更正的错误或一处修复</translation>
     </message>
     <message>
+        <source>select a tag in the inspector to edit it</source>
+        <translation>请先在检查器中选择要编辑的标注</translation>
+    </message>
+    <message>
+        <source>tag on segment {0}</source>
+        <translation>段落 {0} 上的标注</translation>
+    </message>
+    <message>
+        <source>Edit tag</source>
+        <translation>编辑标注</translation>
+    </message>
+    <message>
+        <source>Note on {0}:</source>
+        <translation>{0} 的备注：</translation>
+    </message>
+    <message>
+        <source>Updated with other reviewers&apos; changes</source>
+        <translation>已更新其他审阅者的修改</translation>
+    </message>
+    <message>
         <source>New topic</source>
         <translation>新建话题</translation>
     </message>
@@ -822,12 +984,12 @@
         <translation>将 {0}（及其标注和子话题）合并到：</translation>
     </message>
     <message>
-        <source>Finding topic suggestions…</source>
-        <translation>正在查找话题建议…</translation>
+        <source>Your name</source>
+        <translation>你的名字</translation>
     </message>
     <message>
-        <source>The new language shows when the app is next started</source>
-        <translation>新的界面语言将在下次启动应用时生效</translation>
+        <source>Your name as an annotator (stored with every tag you make; change it in Preferences):</source>
+        <translation>你作为标注者的名字（会随你做的每条标注一起保存；可在首选项中修改）：</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -838,6 +1000,49 @@
 Store: {0}</source>
         <translation>对照修复后的文本审阅、修复并标注转写稿。
 资料库：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>mojibake</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <source>normalize</source>
+        <translation>规范化</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>timestamped</source>
+        <translation>带时间戳</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>SRT</source>
+        <translation>SRT 字幕</translation>
+    </message>
+    <message>
+        <source>WebVTT</source>
+        <translation>WebVTT 字幕</translation>
     </message>
 </context>
 <context>
@@ -855,8 +1060,12 @@ Store: {0}</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <source>A new language takes effect when the app is next started.</source>
-        <translation>更改界面语言后，需重新启动应用才能生效。</translation>
+        <source>Stored with every tag you make, so a team can tell its reviewers apart</source>
+        <translation>随你做的每条标注一起保存，团队可以据此区分审阅者</translation>
+    </message>
+    <message>
+        <source>Your name as annotator:</source>
+        <translation>你的标注者名字：</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -869,6 +1078,14 @@ Store: {0}</source>
 </context>
 <context>
     <name>ReviewSession</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
     <message>
         <source>Topic {0}</source>
         <translation>话题 {0}</translation>
@@ -925,6 +1142,22 @@ Store: {0}</source>
         <source>Reset {0} repairs</source>
         <translation>重置 {0} 处修复</translation>
     </message>
+    <message>
+        <source>Edit tag {0}</source>
+        <translation>编辑标注 {0}</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>正在计算一致性</translation>
+    </message>
+    <message>
+        <source>Finding topic suggestions</source>
+        <translation>正在查找话题建议</translation>
+    </message>
+    <message>
+        <source>Looking for {0} in every document</source>
+        <translation>正在所有文档中查找 {0}</translation>
+    </message>
 </context>
 <context>
     <name>SegmentTableModel</name>
@@ -973,6 +1206,21 @@ Store: {0}</source>
     </message>
 </context>
 <context>
+    <name>TaskIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this work; what it had not finished is not kept</source>
+        <translation>停止这项工作；未完成的部分不会保留</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>TeachDialog</name>
     <message>
         <source>Teach correction to the glossary</source>
@@ -1017,6 +1265,25 @@ Store: {0}</source>
     <message>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>TeachOffer</name>
+    <message>
+        <source>Teach…</source>
+        <translation>教给术语表…</translation>
+    </message>
+    <message>
+        <source>Add it to the glossary and preview its other occurrences in every document</source>
+        <translation>加入术语表，并预览它在所有文档中的其他出现位置</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Teach «{0}» → «{1}» to the glossary and mark its other occurrences?</source>
+        <translation>把「{0}」→「{1}」教给术语表，并标记它的其他出现位置吗？</translation>
     </message>
 </context>
 <context>

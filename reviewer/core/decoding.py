@@ -213,6 +213,10 @@ def _short_utf8_doubt(data: bytes, text: str) -> Decoded | None:
         return None
     if any(_is_cjk(ord(c)) or 0x3000 <= ord(c) <= 0x30FF or ord(c) >= 0xFF00 for c in text):
         return None
+    if all(c.isascii() or c in _WESTERN_LETTERS or c in _WESTERN_PUNCT for c in text):
+        # Accented Western letters are what UTF-8 text most often holds: even a lone "éü" is
+        # likelier that than the GBK "茅眉" the same bytes spell.
+        return None
     score = _plausibility(text, "utf-8")
     if score >= 0.6 or sum(1 for c in text if not c.isascii()) < 2:
         return None

@@ -9,6 +9,7 @@ from typing import Any
 from reviewer.core.decoding import decode, decode_file
 from reviewer.core.formats import detect
 from reviewer.core.gc_pause import gc_paused
+from reviewer.core.progress import Progress, report
 from reviewer.core.repair.pipeline import RepairOptions, repair
 from reviewer.core.transcript import Transcript
 
@@ -54,10 +55,12 @@ def repair_text(
     encoding: str = "utf-8",
     encoding_reason: str = "given as text",
     fmt: str | None = None,
+    progress: Progress | None = None,
 ) -> RepairedDocument:
     with gc_paused():
+        report(progress, "parse", 0, 1)
         transcript = detect.parse(text, fmt)
-        repair(transcript, options)
+        repair(transcript, options, progress=progress)
     return RepairedDocument(path, encoding, encoding_reason, text, transcript)
 
 
@@ -81,8 +84,13 @@ def load_document(
     *,
     encoding: str | None = None,
     fmt: str | None = None,
+    progress: Progress | None = None,
 ) -> RepairedDocument:
-    """Read, decode, parse and repair a file. Bad input raises InputError."""
+    """Read, decode, parse and repair a file. Bad input raises InputError.
+
+    ``progress`` hears each stage (see reviewer.core.progress) and may cancel between them.
+    """
+    report(progress, "decode", 0, 1)
     decoded = decode_file(path, encoding)
     return repair_text(
         decoded.text,
@@ -91,4 +99,5 @@ def load_document(
         encoding=decoded.encoding,
         encoding_reason=decoded.reason,
         fmt=fmt,
+        progress=progress,
     )

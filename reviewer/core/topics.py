@@ -18,6 +18,7 @@ from functools import cache
 
 from reviewer.core import lexicon
 from reviewer.core.glossary import Glossary
+from reviewer.core.progress import Progress, report
 
 STRETCH_SEGMENTS = 30
 STRETCH_CHARS = 1500
@@ -159,11 +160,17 @@ def suggest_topics(
     size: int = STRETCH_SEGMENTS,
     chars: int = STRETCH_CHARS,
     method: str = "tfidf",
+    progress: Progress | None = None,
 ) -> list[Stretch]:
-    """Per stretch of ``texts`` (repaired segment texts, in order) its top ``k`` keywords."""
+    """Per stretch of ``texts`` (repaired segment texts, in order) its top ``k`` keywords.
+
+    ``progress`` hears ("topics", stretches done, stretches) and may stop the work between them.
+    """
     terms = load_glossary(glossary)
     out = []
-    for start, end in split_stretches(texts, size, chars):
+    stretches = split_stretches(texts, size, chars)
+    for n, (start, end) in enumerate(stretches):
+        report(progress, "topics", n, len(stretches))
         words = keywords("\n".join(texts[start:end]), terms, k, method)
         if words:
             out.append(Stretch(start, end, tuple(words)))

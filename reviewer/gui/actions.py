@@ -185,6 +185,20 @@ SPECS: tuple[ActionSpec, ...] = (
         ("K",),
         QT_TRANSLATE_NOOP("Actions", "Move up one row"),
     ),
+    ActionSpec(
+        "agreement",
+        QT_TRANSLATE_NOOP("Actions", "A&greement between annotators…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Cohen's kappa and Krippendorff's alpha of this document's annotators"),
+    ),
+    ActionSpec(
+        "refresh",
+        QT_TRANSLATE_NOOP("Actions", "Re&fresh"),
+        ("F5",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Show what other reviewers changed (it also comes by itself every few seconds)"
+        ),
+    ),
     # Tag
     ActionSpec(
         "set_speaker",
@@ -215,6 +229,22 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Mark &error…"),
         ("E",),
         QT_TRANSLATE_NOOP("Actions", "Mark the selected text (or the row) as an error"),
+    ),
+    ActionSpec(
+        "edit_tag",
+        QT_TRANSLATE_NOOP("Actions", "E&dit tag…"),
+        ("Shift+E",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Change the error type, correction or note of the tag selected in the inspector"
+        ),
+    ),
+    ActionSpec(
+        "select_in_cell",
+        QT_TRANSLATE_NOOP("Actions", "Select text in the &cell"),
+        ("Shift+F2",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Open the current row's repaired text for selecting a span (or double click a cell)"
+        ),
     ),
     ActionSpec(
         "teach_correction",
@@ -355,6 +385,9 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prev_error",
             "next_row",
             "prev_row",
+            "-",
+            "agreement",
+            "refresh",
         ),
     ),
     (
@@ -367,7 +400,9 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "apply_topic",
             "choose_topic",
             "-",
+            "select_in_cell",
             "mark_error",
+            "edit_tag",
             "teach_correction",
             "-",
             "remove_tags",
@@ -399,20 +434,26 @@ def _keys(spec_keys: tuple[str | StdKey, ...]) -> list[QKeySequence]:
     return out
 
 
+def retranslate_action(action: QAction, text: str, tip: str = "", translated: bool = False) -> None:
+    """Set the action's text, and its tooltip with the first shortcut, in the current language."""
+    action.setText(text if translated else translate(text))
+    shown = (tip if translated else translate(tip)) if tip else action.text().replace("&", "")
+    keys = action.shortcuts()
+    if keys:
+        shown += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(shown)
+    action.setStatusTip(shown)
+
+
 def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def make_action(parent: QObject, spec: ActionSpec, slot: Callable[[], object] | None) -> QAction:
-    action = QAction(translate(spec.text), parent)
+    action = QAction(parent)
     action.setObjectName(f"action_{spec.name}")
-    keys = _keys(spec.keys)
-    action.setShortcuts(keys)
-    tip = translate(spec.tip) if spec.tip else action.text().replace("&", "")
-    if keys:
-        tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
+    action.setShortcuts(_keys(spec.keys))
+    retranslate_action(action, spec.text, spec.tip)
     action.setCheckable(spec.checkable)
     if slot is not None:
         action.triggered.connect(lambda _checked=False: slot())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from reviewer import __version__
 from reviewer.core.glossary import Glossary, parse_glossary
 from reviewer.gui import i18n
+from reviewer.gui.icons import app_icon
 from reviewer.resources import read_text
 from reviewer.store import Store, open_store
 
@@ -66,6 +67,7 @@ def application(offscreen: bool = False) -> QApplication:
         sys.setswitchinterval(0.001)
         # The interface language: the Preferences choice, else the system locale's.
         i18n.install(i18n.effective_language(app_settings()))
+        app.setWindowIcon(app_icon())
         # No palette or style of our own: Qt follows the system's light/dark scheme.
     assert isinstance(app, QApplication)
     return app
@@ -135,6 +137,7 @@ def run_window(
     window.show()
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
+    window.ask_annotator_once()
     try:
         return app.exec()
     finally:

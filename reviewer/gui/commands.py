@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from reviewer.store import AnnotationInfo, SpeakerAssignment, SpeakerInfo, TagSpec
+from reviewer.store import AnnotationConflict, AnnotationInfo, SpeakerAssignment, SpeakerInfo, TagSpec
 from reviewer.store import operations as store_ops
 
 if TYPE_CHECKING:
@@ -49,6 +49,11 @@ class StoreCommand(QUndoCommand):
 
     def backward(self) -> Changes:
         raise NotImplementedError
+
+    def rebase(self, conflict: AnnotationConflict) -> bool:
+        """Take the stored state ``conflict`` reports as the one this command overrides ("use
+        mine"); False when there is nothing left to override."""
+        return False
 
     def redo(self) -> None:
         if not self._pushed:  # the session already ran forward() before pushing
@@ -94,25 +99,82 @@ class AnnotationsCommand(StoreCommand):
         super().__init__(session, text)
         self.add_specs = list(add)
         self.remove_ids = [a.id for a in remove]
+        # Versions to expect that the window has not seen yet ("use mine" after a conflict).
+        self.override: dict[int, int] = {}
         self.removed = list(remove)
         self.remove_specs = [spec_of(a, session.speakers) for a in remove]
-        self.added_ids: list[int] = []
+        self.replaced = store_ops.Replaced([], [])
         self.focus = sorted(
             {s.segment_index for s in self.add_specs} | {s.segment_index for s in self.remove_specs}
         )
 
     def forward(self) -> Changes:
         assert self.document_id is not None
-        self.added_ids = store_ops.replace_annotations(
-            self.session.store, self.document_id, self.remove_ids, self.add_specs
+        # What the window knows now (its own later steps may have changed these tags since).
+        known = self.session.known_annotations()
+        self.removed = [a if a.id in self.override else known.get(a.id, a) for a in self.removed]
+        expected = {a.id: self.override.get(a.id, a.version) for a in self.removed}
+        self.replaced = store_ops.replace_annotations(
+            self.session.store, self.document_id, self.remove_ids, self.add_specs, expected
         )
+        self.override.clear()
         return Changes(self.document_id, annotations=True, speakers=True, topics=True, focus=self.focus)
 
     def backward(self) -> Changes:
         assert self.document_id is not None
-        # The removed ones come back as they were (same ids and times), so redo removes them again.
-        self.session.store.restore_annotations(self.removed, remove=self.added_ids)
+        # The removed ones come back as they were (same ids and times), so redo removes them again;
+        # a topic the tags created (an accepted suggestion's) goes with them.
+        store_ops.undo_replace(self.session.store, self.replaced, self.removed)
         return Changes(self.document_id, annotations=True, speakers=True, topics=True, focus=self.focus)
+
+    def rebase(self, conflict: AnnotationConflict) -> bool:
+        gone = conflict.theirs is None
+        if gone:  # deleted by someone else already: what is left to do is the rest
+            self.remove_ids.remove(conflict.annotation_id)
+            self.removed = [a for a in self.removed if a.id != conflict.annotation_id]
+        else:
+            assert conflict.theirs is not None
+            self.override[conflict.annotation_id] = conflict.theirs.version
+            # Undo brings back what was removed: their version.
+            self.removed = [conflict.theirs if a.id == conflict.annotation_id else a for a in self.removed]
+        return bool(self.remove_ids or self.add_specs)
+
+
+class UpdateAnnotationCommand(StoreCommand):
+    """Change a tag's correction and note (or other fields), checked against the version seen."""
+
+    def __init__(self, session: ReviewSession, text: str, before: AnnotationInfo, **changes: Any) -> None:
+        super().__init__(session, text)
+        self.before = before
+        self.changes = changes
+        self.override: int | None = None  # set by "use mine" after a conflict
+        focus = [before.segment_index] if before.segment_index is not None else []
+        self._changed = Changes(self.document_id, annotations=True, focus=focus)
+
+    def _expected(self) -> int:
+        """The version this window knows (its own other steps may have moved it)."""
+        if self.override is not None:
+            return self.override
+        known = self.session.known_annotations().get(self.before.id)
+        return known.version if known is not None else self.before.version
+
+    def forward(self) -> Changes:
+        self.session.store.update_annotation(
+            self.before.id, expected_version=self._expected(), **self.changes
+        )
+        self.override = None
+        return self._changed
+
+    def backward(self) -> Changes:
+        old = {name: getattr(self.before, name) for name in self.changes}
+        self.session.store.update_annotation(self.before.id, expected_version=self._expected(), **old)
+        return self._changed
+
+    def rebase(self, conflict: AnnotationConflict) -> bool:
+        if conflict.theirs is None:
+            return False
+        self.before, self.override = conflict.theirs, conflict.theirs.version
+        return True
 
 
 class SetSpeakerCommand(StoreCommand):
@@ -165,10 +227,12 @@ class Decision:
     text: str | None
     old_decision: str
     old_text: str | None
+    version: int = 1  # the edit's version when the reviewer saw it
 
 
 class DecideEditsCommand(StoreCommand):
-    """Accept, reject or change repair edits (one or many) in one transaction."""
+    """Accept, reject or change repair edits (one or many) in one transaction, each checked
+    against the version the reviewer saw (another reviewer's decision is never overwritten)."""
 
     def __init__(self, session: ReviewSession, text: str, decisions: Sequence[Decision]) -> None:
         super().__init__(session, text)
@@ -179,7 +243,12 @@ class DecideEditsCommand(StoreCommand):
             (d.segment_index, d.edit_id, d.decision if new else d.old_decision, d.text if new else d.old_text)
             for d in self.decisions
         ]
-        store_ops.decide_edits(self.session.store, [(e, dec, t) for _i, e, dec, t in rows])
+        # The versions the window shows now: its own later steps on these edits moved them.
+        versions = {
+            d.edit_id: self.session.known_edit_version(d.segment_index, d.edit_id, d.version)
+            for d in self.decisions
+        }
+        store_ops.decide_edits(self.session.store, [(e, dec, t) for _i, e, dec, t in rows], versions)
         focus = sorted({d.segment_index for d in self.decisions})
         return Changes(self.document_id, annotations=True, speakers=True, decisions=rows, focus=focus)
 

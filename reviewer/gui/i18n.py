@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM = ""
@@ -19,8 +19,9 @@ CHINESE = "zh_CN"
 LANGUAGES: tuple[tuple[str, str], ...] = ((ENGLISH, "English"), (CHINESE, "简体中文"))
 TRANSLATED = (CHINESE,)
 
-# The translators now installed (kept referenced: Qt does not own them).
+# The translators now installed (kept referenced: Qt does not own them), and their language.
 _installed: list[QTranslator] = []
+_current = [ENGLISH]
 
 
 def chosen_language(settings: QSettings | None) -> str:
@@ -82,10 +83,22 @@ def install(language: str) -> list[QTranslator]:
             _installed.append(translator)
     if language in TRANSLATED:
         QLocale.setDefault(QLocale(language))
+    _current[0] = language
     return list(_installed)
+
+
+def current() -> str:
+    """The language the interface shows now."""
+    return _current[0]
+
+
+def is_language_change(event: QEvent) -> bool:
+    """Installing a translator sends this to every widget: the cue to call its retranslate()."""
+    return event.type() == QEvent.Type.LanguageChange
 
 
 def remove() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
+    _current[0] = ENGLISH

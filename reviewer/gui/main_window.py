@@ -7,21 +7,22 @@ one is ``active_dialog`` (tests fill it in and accept it like a user would).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QColorDialog,
     QDialog,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -32,19 +33,33 @@ from reviewer import __version__
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.gui import i18n
-from reviewer.gui.actions import MENUS, RECENT_MENU, SPEAKER_KEYS, SPECS, make_action, translate
+from reviewer.gui.actions import (
+    MENUS,
+    RECENT_MENU,
+    SPEAKER_KEYS,
+    SPECS,
+    make_action,
+    retranslate_action,
+    translate,
+)
+from reviewer.gui.dialogs.agreement_dialog import AgreementDialog
+from reviewer.gui.dialogs.conflict_dialog import ConflictDialog
 from reviewer.gui.dialogs.error_dialog import ErrorDialog
-from reviewer.gui.dialogs.preferences import FONT_SIZE_KEY, PreferencesDialog
+from reviewer.gui.dialogs.preferences import ANNOTATOR_KEY, FONT_SIZE_KEY, PreferencesDialog
 from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
 from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
 from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
+from reviewer.gui.icons import app_icon
+from reviewer.gui.models.segments import COL_REPAIRED
 from reviewer.gui.recent import RecentFiles, fill_menu, normalise
-from reviewer.gui.session import ReviewSession
+from reviewer.gui.session import ANNOTATOR_ENV, ReviewSession
 from reviewer.gui.views.documents_panel import DocumentsPanel
 from reviewer.gui.views.find_bar import FindBar
 from reviewer.gui.views.inspector import Inspector
 from reviewer.gui.views.segment_table import SegmentTable
+from reviewer.gui.views.task_indicator import TaskIndicator
+from reviewer.gui.views.teach_offer import TeachOffer
 from reviewer.gui.views.topic_panel import TopicPanel
 
 APP_TITLE = "Transcript Reviewer"
@@ -54,7 +69,10 @@ EXPORTS = {
     "txt": ("Text (*.txt)", ".repaired.txt"),
     "srt": ("SubRip (*.srt)", ".srt"),
     "vtt": ("WebVTT (*.vtt)", ".vtt"),
+    "agreement": ("CSV (*.csv)", ".agreement.csv"),
 }
+# How often the window looks for other reviewers' changes while idle (a team store).
+POLL_MS = 4000
 TOP_LEVEL = QT_TRANSLATE_NOOP("MainWindow", "(top level)")
 
 
@@ -67,11 +85,13 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
 
         self.table = SegmentTable(session.segments, session.topics.colour_of)
         self.inspector = Inspector()
         self.find_bar = FindBar()
+        self.teach_offer = TeachOffer()
         self.documents_panel = DocumentsPanel(session.documents)
         self.topic_panel = TopicPanel(session.topics)
         self._build_layout()
@@ -82,7 +102,13 @@ class MainWindow(QMainWindow):
         self._wire_panels()
         self._connect_session()
         self._restore_settings()
+        self.retranslate()
         self._update_enabled()
+        self._index_before_reset: int | None = None
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self._poll)
+        self.poll_timer.start()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -92,6 +118,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.find_bar)
+        lay.addWidget(self.teach_offer)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.inspector)
@@ -101,11 +128,11 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.splitter, 1)
         self.setCentralWidget(centre)
         docks: list[QDockWidget] = []
-        for title, name, widget in (
-            (self.tr("Documents"), "documentsDock", self.documents_panel),
-            (self.tr("Topics"), "topicsDock", self.topic_panel),
+        for name, widget in (
+            ("documentsDock", self.documents_panel),
+            ("topicsDock", self.topic_panel),
         ):
-            dock = QDockWidget(title, self)
+            dock = QDockWidget(self)
             dock.setObjectName(name)
             dock.setWidget(widget)
             dock.setFeatures(
@@ -116,16 +143,8 @@ class MainWindow(QMainWindow):
             docks.append(dock)
         self.docks = docks
         self._sized_docks = False
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setMaximumWidth(240)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("cancelImport")
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.tasks = TaskIndicator()
+        self.statusBar().addPermanentWidget(self.tasks)
 
     def _build_actions(self) -> dict[str, QAction]:
         actions: dict[str, QAction] = {}
@@ -133,18 +152,27 @@ class MainWindow(QMainWindow):
             slot: Callable[[], object] | None = getattr(self, f"act_{spec.name}", None)
             actions[spec.name] = make_action(self, spec, slot)
             self.addAction(actions[spec.name])
+        # Our own undo/redo actions (not QUndoStack's): their text can follow a language switch.
         stack = self.session.undo_stack
-        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo, redo = QAction(self), QAction(self)
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        # What the stack would undo/redo next, as it last said (it may be gone when it says it).
+        self._undo_texts = {"undo": stack.undoText(), "redo": stack.redoText()}
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         for name, action in (("undo", undo), ("redo", redo)):
             action.setObjectName(f"action_{name}")
-            action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
             self.addAction(action)
             actions[name] = action
         for n in range(1, SPEAKER_KEYS + 1):
-            a = QAction(self.tr("Speaker {0}").format(n), self)
+            a = QAction(self)
             a.setObjectName(f"action_speaker_{n}")
             a.setShortcut(QKeySequence(str(n)))
             a.triggered.connect(lambda _c=False, n=n: self.act_speaker_key(n))
@@ -154,30 +182,74 @@ class MainWindow(QMainWindow):
         return actions
 
     def _build_menus(self) -> None:
+        # (untranslated title, actions) per menu: the shortcuts dialog lists them in this order.
         self.menus: list[tuple[str, list[QAction]]] = []
+        self.menu_widgets: list[QMenu] = []
         for title, names in MENUS:
-            menu = self.menuBar().addMenu(translate(title))
+            menu = self.menuBar().addMenu("")
+            self.menu_widgets.append(menu)
             listed: list[QAction] = []
             for name in names:
                 if name == "-":
                     menu.addSeparator()
                 elif name == "recent":
-                    self.recent_menu = menu.addMenu(translate(RECENT_MENU))
+                    self.recent_menu = menu.addMenu("")
                     self.recent_menu.setObjectName("recentMenu")
                     self._fill_recent()
                     self.recent.changed.connect(self._fill_recent)
                 elif name == "speakers":
-                    self.speaker_menu = menu.addMenu(self.tr("Speaker &quick keys"))
+                    self.speaker_menu = menu.addMenu("")
                     for n in range(1, SPEAKER_KEYS + 1):
                         self.speaker_menu.addAction(self.actions_by_name[f"speaker_{n}"])
                         listed.append(self.actions_by_name[f"speaker_{n}"])
                 else:
                     menu.addAction(self.actions_by_name[name])
                     listed.append(self.actions_by_name[name])
-            self.menus.append((translate(title), listed))
+            self.menus.append((title, listed))
+
+    def retranslate(self) -> None:
+        """Every text the window shows, in the current language (at start and on a switch)."""
+        for spec in SPECS:
+            retranslate_action(self.actions_by_name[spec.name], spec.text, spec.tip)
+        self._retranslate_undo()
+        for menu, (title, _actions) in zip(self.menu_widgets, self.menus, strict=True):
+            menu.setTitle(translate(title))
+        self.recent_menu.setTitle(translate(RECENT_MENU))
+        self.speaker_menu.setTitle(self.tr("Speaker &quick keys"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        for dock, title in zip(self.docks, (self.tr("Documents"), self.tr("Topics")), strict=True):
+            dock.setWindowTitle(title)
+        for model in (self.session.segments, self.session.documents, self.session.topics):
+            model.retranslate()
+        for button, name in (
+            (self.find_bar.prev_button, "find_prev"),
+            (self.find_bar.next_button, "find_next"),
+            (self.find_bar.clear_button, "clear_filters"),
+        ):
+            button.setToolTip(self.actions_by_name[name].toolTip())
+        self._speakers_changed()  # the quick keys' texts name the speakers
+
+    def _undo_text_changed(self, text: str) -> None:
+        self._undo_texts["undo"] = text
+        self._retranslate_undo()
+
+    def _redo_text_changed(self, text: str) -> None:
+        self._undo_texts["redo"] = text
+        self._retranslate_undo()
+
+    def _retranslate_undo(self) -> None:
+        for name, text in (("undo", self.tr("&Undo")), ("redo", self.tr("&Redo"))):
+            what = self._undo_texts[name]
+            retranslate_action(self.actions_by_name[name], f"{text} {what}".strip(), translated=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event) and hasattr(self, "toolbar"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"))
+        bar = QToolBar()
+        self.toolbar = bar
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in (
@@ -195,8 +267,9 @@ class MainWindow(QMainWindow):
             bar.addAction(self.actions_by_name[name])
         self.addToolBar(bar)
         a = self.actions_by_name
-        for name in ("accept", "reject", "change", "teach_correction"):
+        for name in ("accept", "reject", "change"):
             self.inspector.add_edit_action(a[name])
+        self.inspector.add_edit_action(a["teach_correction"], second_row=True)
         self.inspector.add_alternatives(a["use_alternative"])
         for name in ("mark_error", "apply_topic", "remove_tags"):
             self.inspector.add_tag_action(a[name])
@@ -217,15 +290,19 @@ class MainWindow(QMainWindow):
             (self.find_bar.clear_button, "clear_filters"),
         ):
             button.clicked.connect(a[name].trigger)
-            button.setToolTip(a[name].toolTip())
 
     def _wire_panels(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_enabled())
         self.session.segments.modelReset.connect(self._show_current)
+        self.session.segments.modelAboutToBeReset.connect(self._remember_place)
         self.documents_panel.open_requested.connect(self.open_document)
         self.find_bar.find_requested.connect(self._find)
         self.find_bar.filters_changed.connect(self._filters_changed)
+        self.find_bar.annotator_view_changed.connect(self._set_annotator_view)
+        self.teach_offer.teach_requested.connect(self.teach_correction)
+        for delegate in (self.table.original_delegate, self.table.repaired_delegate):
+            delegate.span_selected.connect(self._cell_span_selected)
         self.inspector.edits.currentItemChanged.connect(lambda *_: self._update_enabled())
 
     def _connect_session(self) -> None:
@@ -236,7 +313,9 @@ class MainWindow(QMainWindow):
         s.speakers_changed.connect(self._speakers_changed)
         s.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         s.error.connect(self.show_error)
-        s.import_progress.connect(self._import_progress)
+        s.task_started.connect(self.tasks.track)
+        s.conflict.connect(self._conflict)
+        s.document_refreshed.connect(self._document_refreshed)
         s.import_finished.connect(self._import_finished)
 
     def _restore_settings(self) -> None:
@@ -256,6 +335,9 @@ class MainWindow(QMainWindow):
         size = int(self.settings.value(FONT_SIZE_KEY, 0) or 0)
         if size:
             self.apply_font_size(size)
+        stored = self.settings.value(ANNOTATOR_KEY)
+        if stored and not os.environ.get(ANNOTATOR_ENV):  # the environment wins (scripts, shared logins)
+            self.session.annotator = str(stored)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -274,9 +356,12 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/lines", self.table.original_delegate.max_lines)
             if self.session.document_id is not None:
                 self.settings.setValue("session/document", self.session.document_id)
-        job = self.session.import_job
-        if job is not None:
+        self.poll_timer.stop()
+        for job in list(self.tasks.jobs):
             job.cancel()
+        # Let running work see the cancel and finish (each stops within a fraction of a second),
+        # so nothing is still reading or writing the store when the app closes it.
+        self.session.runner.wait(10_000)
         super().closeEvent(event)
 
     # --- helpers ------------------------------------------------------------------------------
@@ -377,9 +462,18 @@ class MainWindow(QMainWindow):
                 action.setText(self.tr("Speaker {0}").format(n))
                 action.setEnabled(False)
 
+    def _cell_span_selected(self, segment_index: int, target: str, start: int, end: int) -> None:
+        """A span selected in a table cell is the inspector's selection: tagging reads it there."""
+        if self.inspector.row is None or self.inspector.row.index != segment_index:
+            return
+        self.inspector.select_text(target, start, end)
+
     def _refresh_filter_choices(self) -> None:
         self.find_bar.set_choices(
-            self.session.speaker_list(), self.session.topics.paths(), self.session.error_types
+            self.session.speaker_list(),
+            self.session.topics.paths(),
+            self.session.error_types,
+            self.session.annotators(),
         )
 
     # --- import / export ----------------------------------------------------------------------
@@ -399,26 +493,9 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         self._open_after_import = open_first
-        self.progress.setRange(0, len(paths))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
         self.session.import_files(paths, glossary)
 
-    def cancel_import(self) -> None:
-        if self.session.import_job is not None:
-            self.session.import_job.cancel()
-            self.statusBar().showMessage(self.tr("Cancelling after the current file…"))
-
-    def _import_progress(self, done: int, total: int, what: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        if what:
-            self.statusBar().showMessage(self.tr("Importing {0}…").format(what))
-
     def _import_finished(self, outcome: Any) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
         n = len(outcome.results)
         text = self.tr("Imported {0} file(s)").format(n)
         if outcome.cancelled:
@@ -565,7 +642,18 @@ class MainWindow(QMainWindow):
         return self.session.pending_edits(self._selected())
 
     def act_accept(self) -> None:
-        self.session.decide(self._target_edits(), "accepted")
+        targets = self._target_edits()
+        if self.session.decide(targets, "accepted") and len(targets) == 1:
+            self._offer_teaching(targets[0][1], "accepted")
+
+    def _decide_one(self, index: int, edit: Any, decision: str, text: str | None = None) -> None:
+        if self.session.decide([(index, edit)], decision, text):
+            self._offer_teaching(edit, decision, text)
+
+    def _offer_teaching(self, edit: Any, decision: str, text: str | None = None) -> None:
+        pair = self.session.teachable(edit, decision, text)
+        if pair is not None:
+            self.teach_offer.offer(*pair)
 
     def act_reject(self) -> None:
         self.session.decide(self._target_edits(), "rejected")
@@ -579,7 +667,7 @@ class MainWindow(QMainWindow):
         dlg = text_prompt(
             self, self.tr("Edit repair"), self.tr("Replace «{0}» with:").format(edit.before), current or ""
         )
-        self.open_dialog(dlg, lambda d: self.session.decide([(index, edit)], "changed", d.textValue()))  # type: ignore[attr-defined]
+        self.open_dialog(dlg, lambda d: self._decide_one(index, edit, "changed", d.textValue()))  # type: ignore[attr-defined]
 
     def act_use_alternative(self) -> None:
         edit = self.inspector.current_edit()
@@ -588,9 +676,9 @@ class MainWindow(QMainWindow):
         if edit is None or index is None or not text:
             return
         if text == edit.after:
-            self.session.decide([(index, edit)], "accepted")
+            self._decide_one(index, edit, "accepted")
         else:
-            self.session.decide([(index, edit)], "changed", text)
+            self._decide_one(index, edit, "changed", text)
 
     def _go(self, test: Callable[[Any], bool], backwards: bool, what: str) -> None:
         row = self.session.next_row(self.table.current_visible_row(), test, backwards)
@@ -756,6 +844,102 @@ class MainWindow(QMainWindow):
     def act_remove_tags(self) -> None:
         self.session.delete_annotations(self.inspector.selected_annotations())
 
+    def act_edit_tag(self) -> None:
+        """Change the selected tag: an error's type, correction and note; another tag's note."""
+        selected = self.inspector.selected_annotations()
+        if not selected:
+            self.show_error(self.tr("select a tag in the inspector to edit it"))
+            return
+        a = selected[0]
+        if a.kind == "error":
+            where = self.tr("tag on segment {0}").format(a.segment_index)
+            dlg = ErrorDialog(self.session.error_types, a.quote, where, self)
+            dlg.choose(a.tag)
+            dlg.correction.setText(a.correction or "")
+            dlg.note.setPlainText(a.note or "")
+
+            def done(d: QDialog) -> None:
+                assert isinstance(d, ErrorDialog)
+                key, correction, note = d.values()
+                changes: dict[str, object] = {}
+                if key != a.tag:
+                    changes.update(kind="error", value=key)
+                if correction != a.correction:
+                    changes["correction"] = correction
+                if note != a.note:
+                    changes["note"] = note
+                self.session.edit_annotation(a, **changes)
+
+            self.open_dialog(dlg, done)
+            return
+        prompt = text_prompt(self, self.tr("Edit tag"), self.tr("Note on {0}:").format(a.tag), a.note or "")
+        self.open_dialog(
+            prompt,
+            lambda d: (
+                self.session.edit_annotation(a, note=d.textValue().strip() or None)  # type: ignore[attr-defined]
+                if (d.textValue().strip() or None) != a.note  # type: ignore[attr-defined]
+                else None
+            ),
+        )
+
+    def act_select_in_cell(self) -> None:
+        row = self.table.current_visible_row()
+        if self.session.segments.rowCount():
+            self.table.setFocus()
+            self.table.edit(self.session.segments.index(max(row, 0), COL_REPAIRED))
+
+    # --- other reviewers ----------------------------------------------------------------------
+
+    def _conflict(self, conflict: Any, command: Any) -> None:
+        """Another reviewer changed the tag first: show both, let the reviewer choose."""
+        self.last_error = str(conflict)
+        dlg = ConflictDialog(conflict, self)
+        dlg.rejected.connect(lambda: self.session.resolve_conflict(command, conflict, keep_mine=False))
+        self.open_dialog(dlg, lambda _d: self.session.resolve_conflict(command, conflict, keep_mine=True))
+
+    def _set_annotator_view(self, name: str) -> None:
+        current = self.table.current_segment()
+        self.session.set_annotator_view(name)
+        if current is not None and self.table.current_segment() != current:
+            self.table.go_to_segment(current)
+
+    def _remember_place(self) -> None:
+        # A reload resets the model more than once (rows, then filters): the first one knows.
+        current = self.table.current_segment()
+        if current is not None:
+            self._index_before_reset = current
+
+    def act_refresh(self) -> None:
+        self.session.refresh_documents()
+        self.session.reload_document()
+
+    def _poll(self) -> None:
+        """Every few seconds while the reviewer is not in the middle of something."""
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if self.active_dialog is None and not self.tasks.jobs and not editing:
+            self.session.poll_changes()
+
+    def _document_refreshed(self, _document_id: int) -> None:
+        """The open document was read again: keep the reviewer's place and say why rows changed."""
+        if self._index_before_reset is not None:
+            self.table.go_to_segment(self._index_before_reset)
+        self._speakers_changed()
+        self._update_enabled()
+        self.statusBar().showMessage(self.tr("Updated with other reviewers' changes"), 5000)
+
+    def act_agreement(self) -> None:
+        if self.session.document_id is None:
+            return
+        self.session.agreement(self._show_agreement)
+
+    def _show_agreement(self, report: Any) -> None:
+        doc = next((d for d in self.session.documents.docs if d.id == self.session.document_id), None)
+        dlg = AgreementDialog(doc.name if doc else "", report, self._export_agreement, self)
+        self.open_dialog(dlg, lambda _d: None)
+
+    def _export_agreement(self) -> None:
+        self._export("agreement")
+
     # --- topics -------------------------------------------------------------------------------
 
     def act_new_topic(self) -> None:
@@ -833,11 +1017,9 @@ class MainWindow(QMainWindow):
             return
         rows = self.table.selected_indices()
         # One selected row is where the cursor is, not a range: then the whole document.
-        self.statusBar().showMessage(self.tr("Finding topic suggestions…"))
         self.session.suggest_topics(rows if len(rows) > 1 else None, self._show_suggestions)
 
     def _show_suggestions(self, suggestions: list[Any]) -> None:
-        self.statusBar().clearMessage()
         dlg = TopicSuggestionsDialog(
             suggestions, lambda indices, word: self.session.accept_suggestions([(indices, word)]), self
         )
@@ -869,21 +1051,48 @@ class MainWindow(QMainWindow):
         self.table.set_lines_per_row(self.table.original_delegate.max_lines)
 
     def act_preferences(self) -> None:
-        dlg = PreferencesDialog(i18n.chosen_language(self.settings), self.font_size(), self)
+        dlg = PreferencesDialog(
+            i18n.chosen_language(self.settings), self.font_size(), self.session.annotator or "", self
+        )
         self.open_dialog(dlg, lambda d: self.set_preferences(*d.values()))  # type: ignore[attr-defined]
 
-    def set_preferences(self, language: str, font_size: int) -> None:
+    def set_preferences(self, language: str, font_size: int, annotator: str | None = None) -> None:
         self.apply_font_size(font_size)
-        old = i18n.chosen_language(self.settings)
         if self.settings is not None:
             self.settings.setValue(FONT_SIZE_KEY, font_size)
             self.settings.setValue(i18n.LANGUAGE_KEY, language)
             self.settings.sync()
-        if language != old:
-            self.statusBar().showMessage(self.tr("The new language shows when the app is next started"), 8000)
+        if annotator is not None:
+            self.set_annotator(annotator)
+        shown = language or i18n.system_language()
+        if shown != i18n.current():
+            # Installing the translators sends every widget a LanguageChange: each retranslates.
+            i18n.install(shown)
+
+    def set_annotator(self, name: str) -> None:
+        """Whose tags the reviewer makes from now on (kept in the settings)."""
+        name = name.strip()
+        if not name:
+            return
+        self.session.annotator = name
+        if self.settings is not None:
+            self.settings.setValue(ANNOTATOR_KEY, name)
+            self.settings.sync()
+
+    def ask_annotator_once(self) -> None:
+        """On a first start, ask the reviewer's name for their tags (not when $REVIEWER_ANNOTATOR says)."""
+        if self.settings is None or self.settings.value(ANNOTATOR_KEY) or os.environ.get(ANNOTATOR_ENV):
+            return
+        dlg = text_prompt(
+            self,
+            self.tr("Your name"),
+            self.tr("Your name as an annotator (stored with every tag you make; change it in Preferences):"),
+            self.session.annotator or "",
+        )
+        self.open_dialog(dlg, lambda d: self.set_annotator(d.textValue()))  # type: ignore[attr-defined]
 
     def act_shortcuts(self) -> None:
-        groups = [(title, actions) for title, actions in self.menus]
+        groups = [(translate(title), actions) for title, actions in self.menus]
         self.open_dialog(ShortcutsDialog(groups, self), lambda _d: None)
 
     def act_about(self) -> None:

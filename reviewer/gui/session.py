@@ -35,6 +35,7 @@ from reviewer.gui.commands import (
     StoreCommand,
     TeachCorrectionCommand,
     TopicColourCommand,
+    UpdateAnnotationCommand,
 )
 from reviewer.gui.models.documents import DocumentsModel
 from reviewer.gui.models.rows import (
@@ -64,8 +65,16 @@ from reviewer.gui.workers import (
     load_work,
     progress_work,
 )
-from reviewer.store import AnnotationInfo, ErrorTypeInfo, SpeakerInfo, Store, TagSpec
-from reviewer.store.records import EditInfo
+from reviewer.store import (
+    AnnotationConflict,
+    AnnotationInfo,
+    EditConflict,
+    ErrorTypeInfo,
+    SpeakerInfo,
+    Store,
+    TagSpec,
+)
+from reviewer.store.records import EditInfo, SegmentInfo
 
 ANNOTATOR_ENV = "REVIEWER_ANNOTATOR"
 RowTest = Callable[[SegmentRow], bool]
@@ -89,7 +98,10 @@ class ReviewSession(QObject):
     documents_changed = Signal()
     message = Signal(str)
     error = Signal(str)
-    import_progress = Signal(int, int, str)
+    task_started = Signal(object)  # a Job the user waits on (its label says what it is)
+    # Another reviewer changed what a command was about to change: (AnnotationConflict, command).
+    conflict = Signal(object, object)
+    document_refreshed = Signal(int)  # the open document was read again (others' changes)
     import_finished = Signal(object)  # ImportOutcome
 
     def __init__(self, store: Store, *, synchronous: bool = False, parent: QObject | None = None) -> None:
@@ -106,8 +118,12 @@ class ReviewSession(QObject):
         self.annotations: list[AnnotationInfo] = []
         self.error_types: list[ErrorTypeInfo] = store.error_types()
         self.annotator = default_annotator()
+        self.annotator_view: str | None = None  # whose tags the rows show; None: everyone's
         self.import_job: Job | None = None
         self._load_job: Job | None = None
+        self._poll_job: Job | None = None
+        self._token: object = None  # the store's change token when this window last looked
+        self._reloading = False
         self.filters: dict[str, object] = {}
 
     # --- documents ----------------------------------------------------------------------------
@@ -145,12 +161,19 @@ class ReviewSession(QObject):
         self.annotations = loaded.annotations
         self.timed = loaded.timed
         self.segments.set_rows(loaded.rows, loaded.positions)
+        if self.annotator_view is not None:  # the rows were built with everyone's tags
+            self._regroup({}, all_rows=True)
         self._apply_filters()
         self._refresh_topics()
         self.documents.set_progress(loaded.document_id, loaded.reviewed, len(loaded.rows))
         self.documents.set_annotation_count(loaded.document_id, len(loaded.annotations))
         self.speakers_changed.emit()
-        self.document_loaded.emit(loaded.document_id)
+        self._token = loaded.token
+        if self._reloading:
+            self._reloading = False
+            self.document_refreshed.emit(loaded.document_id)
+        else:
+            self.document_loaded.emit(loaded.document_id)
 
     def speaker_list(self) -> list[SpeakerInfo]:
         """The open document's speakers in order of first appearance (quick keys 1–9 follow it)."""
@@ -159,13 +182,17 @@ class ReviewSession(QObject):
     # --- import / export ----------------------------------------------------------------------
 
     def import_files(self, paths: Sequence[str | Path], glossary: Glossary | None = None) -> Job:
-        job = Job(import_work(self.store, list(paths), glossary), "import")
-        job.signals.progress.connect(self.import_progress.emit)
+        job = Job(import_work(self.store, list(paths), glossary), "import", self.tr("Importing"))
         job.signals.finished.connect(self._imported)
         job.signals.failed.connect(self.error.emit)
         self.import_job = job
-        self.runner.start(job)
+        self._start_task(job)
         return job
+
+    def _start_task(self, job: Job) -> None:
+        job.signals.cancelled.connect(lambda: self.message.emit(self.tr("Cancelled")))
+        self.task_started.emit(job)
+        self.runner.start(job)
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.import_job = None
@@ -182,6 +209,10 @@ class ReviewSession(QObject):
 
         if kind == "csv":
             return export_csv(self.store, path, self.document_id)
+        if kind == "agreement":
+            from reviewer.export.agreement import export_agreement_csv
+
+            return export_agreement_csv(self.store, path, self._require_document())
         if kind == "json":
             return export_json(self.store, path, self.document_id)
         if self.document_id is None:
@@ -192,24 +223,99 @@ class ReviewSession(QObject):
 
     def run(self, command: StoreCommand) -> bool:
         """Do the command against the store; on success push it (undoable) and refresh the views."""
+        others = self._changed_by_others()
         try:
             changes = command.forward()
+        except AnnotationConflict as err:
+            self.conflict.emit(err, command)
+            return False
+        except EditConflict as err:
+            # Someone decided the repair first: theirs stands, and the window shows it.
+            self.error.emit(str(err))
+            self.reload_document()
+            return False
         except InputError as err:
             self.error.emit(str(err))
             return False
         self.undo_stack.push(command)
         self.apply(changes)
+        self._after_own_write(others)
         self.message.emit(command.text())
         return True
 
+    def _changed_by_others(self) -> bool:
+        """Before writing: has someone else changed the open document since this window looked?"""
+        if self.document_id is None or self._token is None:
+            return False
+        try:
+            return self.store.change_token(self.document_id) != self._token
+        except InputError:
+            return False
+
+    def _after_own_write(self, others: bool) -> None:
+        """Our own change is not news at the next poll; others' changes from before it are."""
+        if self.document_id is None:
+            return
+        try:
+            self._token = self.store.change_token(self.document_id)
+        except InputError:
+            self._token = None
+        if others:
+            self.reload_document()
+
     def apply_step(self, step: Callable[[], Changes]) -> None:
         """An undo or redo step (errors are reported: the stack cannot refuse them)."""
+        others = self._changed_by_others()
         try:
             changes = step()
+        except (AnnotationConflict, EditConflict) as err:
+            # Undo/redo cannot ask which to keep: theirs stays, and the window shows it.
+            self.error.emit(str(err))
+            self.reload_document()
+            return
         except InputError as err:
             self.error.emit(str(err))
             return
         self.apply(changes)
+        self._after_own_write(others)
+
+    def resolve_conflict(self, command: StoreCommand, conflict: AnnotationConflict, keep_mine: bool) -> bool:
+        """After a conflict: write ``command`` over what the other reviewer stored (keep_mine), or
+        drop it and show theirs.  Either way the open document is read again."""
+        done = keep_mine and command.rebase(conflict) and self.run(command)
+        if not done:
+            self.reload_document()
+        return done
+
+    # --- seeing other reviewers' changes ------------------------------------------------------
+
+    def poll_changes(self) -> None:
+        """Read the open document again if the store says someone else changed it (background)."""
+        doc = self.document_id
+        if doc is None or self._poll_job is not None or (self._load_job and not self._load_job.done):
+            return
+        job = Job(lambda _j: self.store.change_token(doc), "poll")
+        job.signals.finished.connect(lambda token, d=doc: self._polled(d, token))
+        job.signals.failed.connect(lambda _m: setattr(self, "_poll_job", None))
+        self._poll_job = job
+        self.runner.start(job, idle=True)
+
+    def _polled(self, doc: int, token: object) -> None:
+        self._poll_job = None
+        if doc != self.document_id:
+            return
+        if self._token is None:  # not known yet (a failed read): this is the baseline
+            self._token = token
+        elif token != self._token:
+            self._token = token
+            self.refresh_documents()
+            self.reload_document()
+
+    def reload_document(self) -> None:
+        """Read the open document again, keeping the reviewer's place (document_refreshed follows)."""
+        if self.document_id is not None:
+            self._reloading = True
+            self.open_document(self.document_id)
 
     def apply(self, changes: Changes) -> None:
         current = changes.document_id is not None and changes.document_id == self.document_id
@@ -218,14 +324,19 @@ class ReviewSession(QObject):
             self.speakers = {s.id: s for s in self.store.speakers(self.document_id)}  # type: ignore[arg-type]
         if current and changes.decisions:
             by_label = {s.label: s for s in self.speakers.values()}
-            rebuilt = []
+            # Several decisions may be on one segment: apply them all to it, then rebuild it once.
+            infos: dict[int, SegmentInfo] = {}
             for index, edit_id, decision, text in changes.decisions:
                 row = self.segments.segment(index)
                 if row is None:
                     continue
-                info = with_decision(row.info, edit_id, decision, text)
+                infos[index] = with_decision(infos.get(index, row.info), edit_id, decision, text)
+            rebuilt = []
+            for index, info in infos.items():
                 label = speaker_label_after(info)
                 info = dataclasses.replace(info, speaker=by_label.get(label) if label else None)
+                row = self.segments.segment(index)
+                assert row is not None
                 rebuilt.append(build_row(info, row.annotations, self.speakers))
                 touched.add(index)
             self.segments.replace_rows(rebuilt)
@@ -251,11 +362,53 @@ class ReviewSession(QObject):
             self._update_document_counts()
         self.rows_changed.emit(sorted(set(changes.focus) | touched))
 
+    def known_annotations(self) -> dict[int, AnnotationInfo]:
+        """The open document's tags as this window last read them, by id."""
+        return {a.id: a for a in self.annotations}
+
+    def known_edit_version(self, segment_index: int, edit_id: int, default: int) -> int:
+        """The version of a repair edit as this window shows it."""
+        row = self.segments.segment(segment_index)
+        if row is not None:
+            for e in row.info.edits:
+                if e.id == edit_id:
+                    return e.version
+        return default
+
+    def annotators(self) -> list[str]:
+        """Everyone with a tag in the open document, and the reviewer themself."""
+        names = {a.annotator for a in self.annotations if a.annotator}
+        if self.annotator:
+            names.add(self.annotator)
+        return sorted(names, key=str.casefold)
+
+    def shown_annotations(self) -> list[AnnotationInfo]:
+        if self.annotator_view is None:
+            return self.annotations
+        return [a for a in self.annotations if a.annotator == self.annotator_view]
+
+    def set_annotator_view(self, name: str | None) -> None:
+        """Show one annotator's tags in the rows and inspector (None or "": everyone's)."""
+        name = name or None
+        if name == self.annotator_view:
+            return
+        self.annotator_view = name
+        if self.document_id is not None:
+            touched = self._regroup(group_annotations(self.annotations), all_rows=True)
+            if self.segments.filtered:  # topic and error filters look at the shown tags
+                self._apply_filters()
+            self._refresh_topics()
+            self.rows_changed.emit(sorted(touched))
+
     def _reload_annotations(self, all_rows: bool) -> set[int]:
         assert self.document_id is not None
-        old = group_annotations(self.annotations)
+        old = group_annotations(self.shown_annotations())
         self.annotations = self.store.annotations(self.document_id)
-        new = group_annotations(self.annotations)
+        return self._regroup(old, all_rows)
+
+    def _regroup(self, old: dict[int, list[AnnotationInfo]], all_rows: bool) -> set[int]:
+        """Give the rows their shown annotations; returns the indices of rows that changed."""
+        new = group_annotations(self.shown_annotations())
         indices = [r.index for r in self.segments.rows] if all_rows else sorted(set(old) | set(new))
         changed = []
         for index in indices:
@@ -283,7 +436,7 @@ class ReviewSession(QObject):
 
     def _refresh_topics(self) -> None:
         counts: dict[str, int] = {}
-        for a in self.annotations:
+        for a in self.shown_annotations():
             if a.kind == "topic":
                 counts[a.tag] = counts.get(a.tag, 0) + 1
         self.topics.set_topics(self.store.topics(), counts)
@@ -367,7 +520,13 @@ class ReviewSession(QObject):
         """accepted / rejected / changed (with ``text``) for (segment index, edit) pairs."""
         decisions = [
             Decision(
-                index, e.id, decision, text if decision == "changed" else None, e.decision, e.decided_text
+                index,
+                e.id,
+                decision,
+                text if decision == "changed" else None,
+                e.decision,
+                e.decided_text,
+                e.version,
             )
             for index, e in edits
             if (e.decision, e.decided_text) != (decision, text if decision == "changed" else None)
@@ -382,6 +541,41 @@ class ReviewSession(QObject):
             "pending": (self.tr("Reset {0} repair"), self.tr("Reset {0} repairs")),
         }[decision][n > 1].format(n)
         return self.run(DecideEditsCommand(self, what, decisions))
+
+    def edit_annotation(self, before: AnnotationInfo, **changes: object) -> bool:
+        """Change a tag (error type, correction, note…), checked against the version shown."""
+        if not changes:
+            return False
+        return self.run(
+            UpdateAnnotationCommand(self, self.tr("Edit tag {0}").format(before.tag), before, **changes)
+        )
+
+    def agreement(self, on_done: Callable[[dict[str, object]], object]) -> Job:
+        """Agreement between the open document's annotators, per tag kind (background)."""
+        doc = self._require_document()
+        job = Job(lambda _j: self.store.agreement_report(doc), "agreement", self.tr("Computing agreement"))
+        job.signals.finished.connect(on_done)
+        job.signals.failed.connect(self.error.emit)
+        self._start_task(job)
+        return job
+
+    def teachable(self, edit: EditInfo, decision: str, text: str | None = None) -> tuple[str, str] | None:
+        """(wrong, right) worth offering to teach after deciding ``edit``, or None.
+
+        A term correction the glossary does not make yet: a glossary repair the reviewer
+        rewrote, or a glossary suggestion (not applied by itself) the reviewer accepted.
+        """
+        if edit.kind != "glossary" or decision not in ("accepted", "changed"):
+            return None
+        if decision == "accepted" and edit.applied:
+            return None  # the glossary made it already
+        wrong, right = edit.before.strip(), (text if decision == "changed" else edit.after) or ""
+        right = right.strip()
+        if not wrong or not right or wrong == right:
+            return None
+        if self.store.glossary().aliases.get(wrong) == right:
+            return None
+        return wrong, right
 
     def pending_edits(self, indices: Iterable[int]) -> list[tuple[int, EditInfo]]:
         out = []
@@ -418,10 +612,10 @@ class ReviewSession(QObject):
         self._require_document()
         wanted = set(indices) if indices else None
         rows = [(r.index, r.info.repaired) for r in self.segments.rows if wanted is None or r.index in wanted]
-        job = Job(suggest_work(self.store, rows), "suggest")
+        job = Job(suggest_work(self.store, rows), "suggest", self.tr("Finding topic suggestions"))
         job.signals.finished.connect(on_done)
         job.signals.failed.connect(self.error.emit)
-        self.runner.start(job)
+        self._start_task(job)
         return job
 
     def accept_suggestions(self, chosen: Sequence[tuple[Sequence[int], str]]) -> bool:
@@ -443,10 +637,14 @@ class ReviewSession(QObject):
         if not wrong.strip() or not right.strip() or wrong == right:
             self.error.emit("teaching needs the wrong text and a different correction")
             return None
-        job = Job(occurrences_work(self.store, wrong, right, skip), "occurrences")
+        job = Job(
+            occurrences_work(self.store, wrong, right, skip),
+            "occurrences",
+            self.tr("Looking for {0} in every document").format(wrong),
+        )
         job.signals.finished.connect(on_done)
         job.signals.failed.connect(self.error.emit)
-        self.runner.start(job)
+        self._start_task(job)
         return job
 
     def teach_correction(

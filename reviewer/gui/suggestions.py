@@ -41,7 +41,7 @@ def suggest_work(store: Store, rows: Sequence[tuple[int, str]]) -> Callable[[Job
         glossary = store.glossary()
         texts = [t for _i, t in rows]
         out = []
-        for stretch in suggest_topics(texts, glossary):
+        for stretch in suggest_topics(texts, glossary, progress=lambda _s, n, of: job.check(n, of)):
             indices = tuple(i for i, _t in rows[stretch.start : stretch.end])
             out.append(TopicSuggestion(indices, stretch.keywords))
         return out
@@ -77,9 +77,7 @@ def occurrences_work(
         docs = store.documents()
         found: list[Occurrence] = []
         for n, doc in enumerate(docs):
-            if job.cancelled:
-                break
-            job.report(n, len(docs), doc.name)
+            job.check(n, len(docs), doc.name)
             segments = store.segments(doc.id, with_edits=False)
             found += find_occurrences(
                 ((doc.id, s.index, s.repaired) for s in segments), wrong, right, [*skip, *marked]

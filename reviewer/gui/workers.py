@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.core.glossary import Glossary
+from reviewer.core.progress import Cancelled, fraction
 from reviewer.gui.models.rows import SegmentRow, build_row
 from reviewer.store import AnnotationInfo, ImportResult, SpeakerInfo, Store
 
@@ -28,14 +29,16 @@ class JobSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what
     finished = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()  # the work stopped early at the user's request (nothing to show)
 
 
 class Job(QRunnable):
-    def __init__(self, work: Callable[[Job], Any], name: str = "") -> None:
+    def __init__(self, work: Callable[[Job], Any], name: str = "", label: str = "") -> None:
         super().__init__()
         self.setAutoDelete(False)  # the Runner keeps it until it reports back
         self.work = work
         self.name = name
+        self.label = label  # what the user is told runs; empty for work nobody waits on
         self.signals = JobSignals()
         self.cancelled = False
         self.done = False
@@ -46,9 +49,18 @@ class Job(QRunnable):
     def report(self, done: int, total: int, what: str = "") -> None:
         self.signals.progress.emit(done, total, what)
 
+    def check(self, done: int, total: int, what: str = "") -> None:
+        """Report progress, and stop the work here (core.progress.Cancelled) if it was cancelled."""
+        if self.cancelled:
+            raise Cancelled
+        self.report(done, total, what)
+
     def run(self) -> None:
         try:
             result = self.work(self)
+        except Cancelled:
+            self.done = True
+            self.signals.cancelled.emit()
         except InputError as err:
             self.done = True
             self.signals.failed.emit(str(err))
@@ -81,6 +93,7 @@ class Runner(QObject):
         self._running.append(job)
         job.signals.finished.connect(lambda _r, j=job: self._forget(j))
         job.signals.failed.connect(lambda _m, j=job: self._forget(j))
+        job.signals.cancelled.connect(lambda j=job: self._forget(j))
         (self.idle_pool if idle else self.pool).start(job)
         return job
 
@@ -106,27 +119,40 @@ class ImportOutcome:
     cancelled: bool = False
 
 
+# Progress bar steps per imported file, so one large file's stages move the bar too.
+STEPS_PER_FILE = 1000
+
+
 def import_work(
     store: Store, paths: Sequence[str | Path], glossary: Glossary | None = None
 ) -> Callable[[Job], ImportOutcome]:
-    """Repair and store each file; a bad file is reported and skipped, cancel stops between steps."""
+    """Repair and store each file; a bad file is reported and skipped.
+
+    Cancel takes effect within a fraction of a second, also in the middle of one large
+    file: the file being imported is rolled back, the files before it stay imported.
+    """
 
     def work(job: Job) -> ImportOutcome:
         out = ImportOutcome()
-        total = len(paths)
+        total = len(paths) * STEPS_PER_FILE
         for n, path in enumerate(paths):
-            if job.cancelled:
-                out.cancelled = True
-                break
-            job.report(n, total, Path(path).name)
+            name = Path(path).name
+
+            def progress(stage: str, done: int, of: int, n: int = n, name: str = name) -> None:
+                if job.cancelled:
+                    raise Cancelled
+                step = n * STEPS_PER_FILE + round(fraction(stage, done, of) * STEPS_PER_FILE)
+                job.report(step, total, name)
+
             try:
-                doc = store.load_file(path, glossary)
-                if job.cancelled:  # nothing of this file is written yet
-                    out.cancelled = True
-                    break
+                progress("decode", 0, 1)
+                doc = store.load_file(path, glossary, progress=progress)
+                out.results.append(store.import_document(doc, progress))
                 if glossary:
                     store.add_glossary(glossary)
-                out.results.append(store.import_document(doc))
+            except Cancelled:
+                out.cancelled = True
+                break
             except InputError as err:
                 out.errors.append(str(err))
         job.report(total, total, "")
@@ -145,6 +171,7 @@ class LoadedDocument:
     positions: dict[int, int] = field(default_factory=dict)
     reviewed: int = 0
     timed: bool = False
+    token: object = None  # the store's change token, read before the rows (see Store.change_token)
 
 
 def group_annotations(annotations: Sequence[AnnotationInfo]) -> dict[int, list[AnnotationInfo]]:
@@ -167,6 +194,8 @@ def load_work(store: Store, document_id: int) -> Callable[[Job], LoadedDocument]
 
 
 def _load(store: Store, document_id: int) -> LoadedDocument:
+    # First: a change another reviewer makes while the rows are read shows at the next poll.
+    token = store.change_token(document_id)
     speakers = {s.id: s for s in store.speakers(document_id)}
     annotations = store.annotations(document_id)
     by_index = group_annotations(annotations)
@@ -180,6 +209,7 @@ def _load(store: Store, document_id: int) -> LoadedDocument:
         positions={r.index: n for n, r in enumerate(rows)},
         reviewed=sum(1 for r in rows if r.reviewed),
         timed=any(r.info.start is not None for r in rows),
+        token=token,
     )
 
 

@@ -8,6 +8,7 @@
 All SQL lives in this package; nothing here imports Qt.
 """
 
+from reviewer.store.errors import AnnotationConflict, EditConflict
 from reviewer.store.records import (
     AnnotationInfo,
     AnnotationRow,
@@ -23,10 +24,12 @@ from reviewer.store.records import (
 from reviewer.store.store import Store, StoreError, TagSpec, open_store
 
 __all__ = [
+    "AnnotationConflict",
     "AnnotationInfo",
     "AnnotationRow",
     "DocumentInfo",
     "DocumentSummary",
+    "EditConflict",
     "ErrorTypeInfo",
     "ImportResult",
     "SegmentInfo",

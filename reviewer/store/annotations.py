@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +10,9 @@ from sqlalchemy import Row, case, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
+from reviewer.core.gc_pause import gc_paused
 from reviewer.core.transcript import OffsetMap
+from reviewer.store.errors import AnnotationConflict
 from reviewer.store.models import (
     ANNOTATION_KINDS,
     Annotation,
@@ -180,6 +182,25 @@ def require_annotation(session: Session, annotation_id: int) -> Annotation:
     return row
 
 
+def _checked_row(
+    session: Session, annotation_id: int, expected_version: int | None, mine: dict[str, Any]
+) -> Annotation:
+    """The row to change, locked; AnnotationConflict when it is not at ``expected_version`` (or gone).
+
+    FOR UPDATE (PostgreSQL; SQLite's write transaction holds the whole file already) keeps the
+    row locked until the commit, so the version checked is the one this write replaces.
+    """
+    row = session.get(Annotation, annotation_id, with_for_update=True)
+    if expected_version is None:
+        if row is None:
+            raise InputError(f"no annotation with id {annotation_id}")
+        return row
+    if row is None or row.version != expected_version:
+        theirs = annotation_info(session, annotation_id) if row is not None else None
+        raise AnnotationConflict(annotation_id, expected_version, theirs, mine)
+    return row
+
+
 def update_annotation(
     session: Session,
     annotation_id: int,
@@ -193,9 +214,27 @@ def update_annotation(
     note: str | None = KEEP,
     annotator: str | None = KEEP,
     confirm: bool = False,
+    expected_version: int | None = None,
 ) -> None:
-    """Change an annotation.  Giving a place (segment/span) or ``confirm`` marks it anchored again."""
-    row = require_annotation(session, annotation_id)
+    """Change an annotation.  Giving a place (segment/span) or ``confirm`` marks it anchored again.
+
+    With ``expected_version``, a row changed (or deleted) by someone else since raises
+    AnnotationConflict before anything is written.  Every change adds one to the row's version.
+    """
+    asked = {
+        "kind": kind,
+        "value": value,
+        "segment_index": segment_index,
+        "span": span,
+        "target": target,
+        "correction": correction,
+        "note": note,
+        "annotator": annotator,
+    }
+    mine = {k: v for k, v in asked.items() if v is not KEEP}
+    if confirm:
+        mine["confirm"] = True
+    row = _checked_row(session, annotation_id, expected_version, mine)
     if kind is not KEEP or value is not KEEP:
         if kind is KEEP or value is KEEP:
             raise InputError("give both the kind and the tag to change an annotation's tag")
@@ -238,14 +277,28 @@ def update_annotation(
     if annotator is not KEEP:
         row.annotator = annotator
     row.updated_at = utcnow()
+    row.version = row.version + 1
 
 
-def delete_annotation(session: Session, annotation_id: int) -> None:
-    session.delete(require_annotation(session, annotation_id))
+def delete_annotation(session: Session, annotation_id: int, expected_version: int | None = None) -> int:
+    """Delete one annotation (checked against ``expected_version`` when given); returns its last version."""
+    row = _checked_row(session, annotation_id, expected_version, {"delete": True})
+    version = row.version
+    session.delete(row)
+    return version
 
 
-def restore_annotations(session: Session, records: Iterable[AnnotationInfo]) -> None:
-    """Put deleted annotations back exactly as they were: same ids, places, texts and times (undo)."""
+def restore_annotations(
+    session: Session, records: Iterable[AnnotationInfo], floor: Mapping[int, int] | None = None
+) -> None:
+    """Put deleted annotations back as they were: same ids, places, texts and times (undo).
+
+    Each comes back at its record's version: exactly as it was, so a reviewer who saw it then
+    may still change it.  When a row with that id was removed in this same transaction (``floor``:
+    id → its version then), the restored one is a change of that row and gets a higher version,
+    so whoever holds the removed state gets a conflict instead of overwriting the restored one.
+    """
+    floor = floor or {}
     records = list(records)
     if not records:
         return
@@ -278,6 +331,7 @@ def restore_annotations(session: Session, records: Iterable[AnnotationInfo]) -> 
             "annotator": a.annotator,
             "created_at": a.created_at,
             "updated_at": a.updated_at,
+            "version": max(a.version, floor[a.id] + 1) if a.id in floor else a.version,
         }
         for a in records
     ]
@@ -292,44 +346,63 @@ def _tag_expr() -> Any:
     )
 
 
-def list_annotations(session: Session, document_id: int | None = None) -> list[AnnotationInfo]:
-    q = (
-        select(Annotation, Segment.index, _tag_expr())
+def annotation_info(session: Session, annotation_id: int) -> AnnotationInfo | None:
+    """One annotation as a record (None if there is none with this id)."""
+    found = _annotation_infos(session, _listing().where(Annotation.id == annotation_id))
+    return found[0] if found else None
+
+
+def _listing() -> Any:
+    # Plain columns in AnnotationInfo's field order (no ORM objects: 100k of those took seconds).
+    a = Annotation
+    return (
+        select(
+            a.id,
+            a.document_id,
+            a.segment_id,
+            Segment.index,
+            a.kind,
+            func.coalesce(_tag_expr(), ""),
+            a.speaker_id,
+            a.topic_id,
+            a.error_type_id,
+            a.target,
+            a.span_start,
+            a.span_end,
+            a.quote,
+            a.anchor_status,
+            a.correction,
+            a.note,
+            a.annotator,
+            a.created_at,
+            a.updated_at,
+            a.version,
+        )
         .outerjoin(Segment, Annotation.segment_id == Segment.id)
         .outerjoin(Speaker, Annotation.speaker_id == Speaker.id)
         .outerjoin(Topic, Annotation.topic_id == Topic.id)
         .outerjoin(ErrorType, Annotation.error_type_id == ErrorType.id)
         .order_by(Annotation.document_id, *_reading_order())
     )
+
+
+def list_annotations(
+    session: Session, document_id: int | None = None, annotator: str | None = None
+) -> list[AnnotationInfo]:
+    """Annotations in reading order: all, one document's, and/or one annotator's (exact name)."""
+    q = _listing()
     if document_id is not None:
         require_document(session, document_id)
         q = q.where(Annotation.document_id == document_id)
-    out = []
-    for a, index, tag in session.execute(q):
-        out.append(
-            AnnotationInfo(
-                a.id,
-                a.document_id,
-                a.segment_id,
-                index,
-                a.kind,
-                tag or "",
-                a.speaker_id,
-                a.topic_id,
-                a.error_type_id,
-                a.target,
-                a.span_start,
-                a.span_end,
-                a.quote,
-                a.anchor_status,
-                a.correction,
-                a.note,
-                a.annotator,
-                a.created_at,
-                a.updated_at,
-            )
-        )
-    return out
+    if annotator is not None:
+        q = q.where(Annotation.annotator == annotator)
+    return _annotation_infos(session, q)
+
+
+def _annotation_infos(session: Session, q: Any) -> list[AnnotationInfo]:
+    session.flush()  # Core reads below do not autoflush
+    with gc_paused():
+        return [AnnotationInfo(*row) for row in session.connection().execute(q)]
 
 
 def _reading_order() -> tuple[Any, ...]:

@@ -43,7 +43,11 @@ def _assign(session: Session, pairs: Iterable[tuple[int, int | None]]) -> None:
     rows = [{"sid": sid, "sp": sp} for sid, sp in pairs]
     if rows:
         table = Segment.__table__
-        stmt = update(table).where(table.c.id == bindparam("sid")).values(assigned_speaker_id=bindparam("sp"))
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("sid"))
+            .values(assigned_speaker_id=bindparam("sp"), version=table.c.version + 1)
+        )
         session.connection().execute(stmt, rows)
 
 

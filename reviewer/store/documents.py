@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from reviewer.core.progress import Progress, report
 from reviewer.core.transcript import Segment as CoreSegment
 from reviewer.core.transcript import apply_edits
 from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker, utcnow
@@ -40,7 +41,9 @@ def source_key(path: str) -> str:
         return path
 
 
-def import_document(session: Session, doc: RepairedDocument) -> ImportResult:
+def import_document(
+    session: Session, doc: RepairedDocument, progress: Progress | None = None
+) -> ImportResult:
     key = source_key(doc.path)
     digest = content_hash(doc.original_text)
     existing = session.scalar(select(Document).where(Document.path == key))
@@ -51,10 +54,10 @@ def import_document(session: Session, doc: RepairedDocument) -> ImportResult:
         )
         if same is not None:
             return ImportResult(same.id, "unchanged", same.name, _segment_count(session, same.id))
-        return _import_new(session, doc, key, digest)
+        return _import_new(session, doc, key, digest, progress)
     if existing.content_hash == digest:
         return ImportResult(existing.id, "unchanged", existing.name, _segment_count(session, existing.id))
-    return _reimport(session, existing, doc, digest)
+    return _reimport(session, existing, doc, digest, progress)
 
 
 def unchanged_result(session: Session, path: str, text: str) -> ImportResult | None:
@@ -97,7 +100,9 @@ def _document_fields(doc: RepairedDocument, digest: str) -> dict[str, Any]:
     }
 
 
-def _import_new(session: Session, doc: RepairedDocument, key: str, digest: str) -> ImportResult:
+def _import_new(
+    session: Session, doc: RepairedDocument, key: str, digest: str, progress: Progress | None
+) -> ImportResult:
     now = utcnow()
     row = Document(
         path=key,
@@ -110,7 +115,7 @@ def _import_new(session: Session, doc: RepairedDocument, key: str, digest: str) 
     session.add(row)
     session.flush()
     segments = doc.transcript.segments
-    _insert_segments(session, row.id, segments, [None] * len(segments))
+    _insert_segments(session, row.id, segments, [None] * len(segments), progress)
     return ImportResult(row.id, "new", row.name, len(segments))
 
 
@@ -130,10 +135,12 @@ def _insert_segments(
     document_id: int,
     segments: Sequence[CoreSegment],
     decisions: Sequence[dict[int, _Decision] | None],
+    progress: Progress | None = None,
 ) -> list[tuple[int, str]]:
     """Insert segments and their edits (with carried-over decisions); returns (id, repaired) per segment.
 
     Core inserts with column names (not the ORM's attribute names): thousands of rows at once.
+    ``progress`` hears ("store", rows written, rows) between batches; raising there rolls back.
     """
     speakers = _speaker_ids(session, document_id, segments)
     seg_rows: list[dict[str, Any]] = []
@@ -181,12 +188,17 @@ def _insert_segments(
         edit_rows.append(rows)
     seg_table, edit_table = Segment.__table__, RepairEdit.__table__
     ids: list[int] = []
+    flat_count = sum(len(rows) for rows in edit_rows)
+    total = len(seg_rows) + flat_count
     for n in range(0, len(seg_rows), BULK_CHUNK):
+        report(progress, "store", n, total)
         stmt = insert(seg_table).returning(seg_table.c.id, sort_by_parameter_order=True)
         ids.extend(session.scalars(stmt, seg_rows[n : n + BULK_CHUNK]))
     flat = [dict(r, segment_id=sid) for sid, rows in zip(ids, edit_rows, strict=True) for r in rows]
     for n in range(0, len(flat), BULK_CHUNK):
+        report(progress, "store", len(seg_rows) + n, total)
         session.execute(insert(edit_table), flat[n : n + BULK_CHUNK])
+    report(progress, "store", total, total)
     return [(sid, r["repaired"]) for sid, r in zip(ids, seg_rows, strict=True)]
 
 
@@ -217,7 +229,9 @@ def _speaker_ids(session: Session, document_id: int, segments: Sequence[CoreSegm
     return known
 
 
-def _reimport(session: Session, row: Document, doc: RepairedDocument, digest: str) -> ImportResult:
+def _reimport(
+    session: Session, row: Document, doc: RepairedDocument, digest: str, progress: Progress | None
+) -> ImportResult:
     old_segs = session.execute(
         select(Segment.id, Segment.original, Segment.repaired, Segment.assigned_speaker_id)
         .where(Segment.document_id == row.id)
@@ -241,10 +255,15 @@ def _reimport(session: Session, row: Document, doc: RepairedDocument, digest: st
             Annotation.updated_at,
         ).where(Annotation.document_id == row.id, Annotation.segment_id.is_not(None))
     ).all()
-    session.execute(update(Annotation).where(Annotation.document_id == row.id).values(segment_id=None))
+    # Every annotation is placed again (a change of the row: its version goes up).
+    session.execute(
+        update(Annotation)
+        .where(Annotation.document_id == row.id)
+        .values(segment_id=None, version=Annotation.version + 1)
+    )
     session.execute(delete(Segment).where(Segment.document_id == row.id))
     session.flush()
-    inserted = _insert_segments(session, row.id, new_segs, decisions)
+    inserted = _insert_segments(session, row.id, new_segs, decisions, progress)
     new_ids = [sid for sid, _ in inserted]
     new_repaired = [rep for _, rep in inserted]
     _carry_assignments(session, old_segs, new_original, new_ids)

@@ -127,16 +127,25 @@ _EDIT_COLUMNS = (
     RepairEdit.applied,
     RepairEdit.decision,
     RepairEdit.decided_text,
+    RepairEdit.version,
 )
 
 
-def _source_lines(raw: str | None) -> tuple[int, ...]:
+def _source_lines(raw: str | list[int] | None) -> tuple[int, ...]:
     if not raw or raw == "[]":
         return ()
+    if isinstance(raw, list):  # PostgreSQL's driver hands JSON over already parsed
+        return tuple(raw)
     try:
         return tuple(map(int, raw[1:-1].split(",")))
     except ValueError:  # not a plain list of numbers: let JSON say what it is
         return tuple(json.loads(raw))
+
+
+def _alternatives(raw: str | list[str] | None) -> tuple[str, ...]:
+    if not raw or raw == "[]":
+        return ()
+    return tuple(raw) if isinstance(raw, list) else tuple(json.loads(raw))
 
 
 def segment_count(session: Session, document_id: int) -> int:
@@ -202,8 +211,8 @@ def _segments_of(
                 q = q.where(Segment.index.in_([r[1] for r in rows])) if len(rows) <= IN_CHUNK else q
             else:
                 q = q.where(Segment.index.between(rows[0][1], rows[-1][1]))  # [1]: Row.index is a method
-        for sid, eid, kind, start, end, before, after, conf, alts, applied, decision, decided in conn.execute(
-            q.execution_options(yield_per=YIELD_PER)
+        for sid, eid, kind, start, end, before, after, conf, alts, applied, decision, decided, ver in (
+            conn.execute(q.execution_options(yield_per=YIELD_PER))
         ):
             info = EditInfo(
                 eid,
@@ -213,10 +222,11 @@ def _segments_of(
                 before,
                 after,
                 conf,
-                (() if not alts or alts == "[]" else tuple(json.loads(alts))),
+                _alternatives(alts),
                 applied,
                 decision,
                 decided,
+                ver,
             )
             edits.setdefault(sid, []).append(info)
     out = []

@@ -7,9 +7,11 @@ from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
 from reviewer.core.transcript import apply_edits
+from reviewer.store.errors import EditConflict
 from reviewer.store.models import DECISIONS, Annotation, RepairEdit, Segment, Speaker, utcnow
 from reviewer.store.reanchor import remap_span
 from reviewer.store.records import EditInfo, effective_edit
+from reviewer.store.unique import add_or_existing
 
 
 def edit_info(e: RepairEdit) -> EditInfo:
@@ -25,17 +27,30 @@ def edit_info(e: RepairEdit) -> EditInfo:
         e.applied,
         e.decision,
         e.decided_text,
+        e.version,
     )
 
 
-def decide_edit(session: Session, edit_id: int, decision: str, text: str | None = None) -> None:
+def decide_edit(
+    session: Session,
+    edit_id: int,
+    decision: str,
+    text: str | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """Record a decision; with ``expected_version``, one decided by someone else since raises EditConflict."""
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r} (one of {', '.join(DECISIONS)})")
     if (decision == "changed") != (text is not None):
         raise InputError("'changed' needs the text to change to (and only 'changed' takes one)")
-    edit = session.get(RepairEdit, edit_id)
+    # Locked until the commit (PostgreSQL), so the version checked is the one we overwrite.
+    edit = session.get(RepairEdit, edit_id, with_for_update=True)
+    if expected_version is not None and (edit is None or edit.version != expected_version):
+        theirs = edit_info(edit) if edit is not None else None
+        raise EditConflict(edit_id, expected_version, theirs, {"decision": decision, "text": text})
     if edit is None:
         raise InputError(f"no repair edit with id {edit_id}")
+    edit.version = edit.version + 1
     edit.decision = decision
     edit.decided_text = text
     edit.decided_at = None if decision == "pending" else utcnow()
@@ -53,6 +68,7 @@ def refresh_segment(session: Session, segment_id: int) -> None:
     ]
     old, new = seg.repaired, apply_edits(seg.original, effective)
     seg.repaired = new
+    seg.version = seg.version + 1
     label = next(
         (e.after or None for e in effective if e.kind == "speaker" and e.applied), seg.original_speaker
     )
@@ -60,6 +76,7 @@ def refresh_segment(session: Session, segment_id: int) -> None:
     if old == new:
         return
     for a in session.scalars(select(Annotation).where(Annotation.segment_id == segment_id)):
+        a.version = a.version + 1  # its quote or span follows the text: a change of the row
         if a.target == "segment":
             if a.anchor_status == "ok":
                 a.quote = new
@@ -79,6 +96,5 @@ def _speaker_id(session: Session, document_id: int, label: str | None) -> int | 
     if found is not None:
         return found
     speaker = Speaker(document_id=document_id, label=label, display_name=label)
-    session.add(speaker)
-    session.flush()
-    return speaker.id
+    find = select(Speaker).where(Speaker.document_id == document_id, Speaker.label == label)
+    return add_or_existing(session, speaker, lambda: session.scalar(find)).id

@@ -1,4 +1,5 @@
-"""Engines for the store: SQLite set up for a desktop app used by a GUI and scripts at once.
+"""Engines for the store: SQLite set up for a desktop app used by a GUI and scripts at once
+(and PostgreSQL for a team: see make_engine).
 
 Every connection gets foreign keys on and a busy timeout; SQLAlchemy, not the
 sqlite3 module, emits BEGIN, so reads are real transactions and a write
@@ -35,8 +36,17 @@ def sqlite_file(url: str) -> str | None:
     return u.database
 
 
+# A team server far away: give up connecting after this long instead of hanging the window.
+CONNECT_TIMEOUT_S = 10
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if not is_sqlite(url):
+        if make_url(url).get_backend_name() == "postgresql":
+            # A window stays open for hours: a connection the server or a NAT dropped meanwhile is
+            # noticed and replaced on checkout instead of failing the reviewer's next action.
+            kwargs.setdefault("pool_pre_ping", True)
+            kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_S})
         return create_engine(url, **kwargs)
     if sqlite_file(url) is None:
         # One shared connection, or every checkout would see a fresh empty database.

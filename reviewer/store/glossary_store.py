@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.store.models import GlossaryAlias, GlossaryTerm
+from reviewer.store.unique import add_or_existing
 
 
 def stored_glossary(session: Session) -> Glossary:
@@ -29,9 +30,8 @@ def merge_glossary(session: Session, glossary: Glossary) -> tuple[int, int]:
     for term in glossary.all_terms():
         term = _clean(term)
         if term not in ids:
-            row = GlossaryTerm(term=term)
-            session.add(row)
-            session.flush()
+            find = select(GlossaryTerm).where(GlossaryTerm.term == term)
+            row = add_or_existing(session, GlossaryTerm(term=term), lambda find=find: session.scalar(find))
             ids[term] = row.id
             added_terms += 1
     aliases = {a.alias: a for a in session.scalars(select(GlossaryAlias))}
@@ -41,10 +41,12 @@ def merge_glossary(session: Session, glossary: Glossary) -> tuple[int, int]:
             continue
         existing = aliases.get(wrong)
         if existing is None:
+            find = select(GlossaryAlias).where(GlossaryAlias.alias == wrong)
             row = GlossaryAlias(alias=wrong, term_id=ids[right])
-            session.add(row)
-            aliases[wrong] = row
-            added_aliases += 1
+            got = add_or_existing(session, row, lambda find=find: session.scalar(find))
+            got.term_id = ids[right]  # another reviewer's same alias: this teaching wins, as below
+            aliases[wrong] = got
+            added_aliases += got is row
         else:
             existing.term_id = ids[right]
     session.flush()

@@ -30,7 +30,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
 # The newest revision in migrations/versions (a test keeps them in step).  Opening a store
 # that is already there needs no Alembic import at all, which keeps `reviewer tag` quick.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
+# PostgreSQL advisory lock held while migrating ("reviewer" in ASCII): two clients opening a new
+# team database at once take turns; the second then finds it migrated and does nothing.
+MIGRATION_LOCK = 0x7265766965776572
 
 
 @dataclass(frozen=True)
@@ -130,12 +133,17 @@ def prepare(engine: Engine, url: str) -> MigrationReport:
                 raw.execute("PRAGMA foreign_keys = OFF")
             try:
                 with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        # Released by the commit; SQLite's BEGIN IMMEDIATE already serialises this.
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
                     # Another process may have upgraded it while we waited for the write lock.
                     again = MigrationContext.configure(conn).get_current_revision()
                     if again != head:
                         command.upgrade(alembic_config(conn), "head")
                         if again is None:
                             seed_error_types(conn)
+                    else:
+                        current = again
                     if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                         raise InputError(f"{where}: the upgrade would break references; nothing changed")
             finally:

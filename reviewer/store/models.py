@@ -10,6 +10,7 @@ Changing a model means adding an Alembic revision under ``migrations/versions``;
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -69,6 +71,46 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value is not None else None
 
 
+# PostgreSQL's text type cannot hold NUL, which a transcript may contain (the normalize step
+# removes it from the repaired text, the original keeps it).  On PostgreSQL, texts are stored with
+# NUL written as ESC + "0" and ESC itself doubled; ESC is U+FFFF, a noncharacter no text uses.
+_ESC = "\uffff"
+_UNESCAPE = re.compile(_ESC + "(.)", re.DOTALL)
+
+
+def _pg_escape(value: str) -> str:
+    if _ESC in value:
+        value = value.replace(_ESC, _ESC + _ESC)
+    return value.replace("\x00", _ESC + "0")
+
+
+def _pg_unescape(value: str) -> str:
+    return _UNESCAPE.sub(lambda m: "\x00" if m.group(1) == "0" else _ESC, value)
+
+
+class _PgNulText(TypeDecorator[str]):
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or ("\x00" not in value and _ESC not in value):
+            return value
+        return _pg_escape(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return _pg_unescape(value) if value is not None and _ESC in value else value
+
+
+class FileText(TypeDecorator[str]):
+    """Text from a transcript, NUL included, on every dialect (plain TEXT: no cost on SQLite)."""
+
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        return dialect.type_descriptor(_PgNulText() if dialect.name == "postgresql" else Text())
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
@@ -90,10 +132,10 @@ class Document(Base):
     encoding_reason: Mapped[str] = mapped_column(Text, default="")
     format: Mapped[str] = mapped_column(String(32))
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
-    header: Mapped[str] = mapped_column(Text, default="")
+    header: Mapped[str] = mapped_column(FileText, default="")
     trailing_newline: Mapped[bool] = mapped_column(Boolean, default=True)
     # The decoded file, so the store stands without it.
-    original_text: Mapped[str] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(FileText)
     # 1 on first import, +1 for every changed re-import.
     version: Mapped[int] = mapped_column(Integer, default=1)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -132,9 +174,9 @@ class Segment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     index: Mapped[int] = mapped_column("segment_index", Integer)
-    original: Mapped[str] = mapped_column(Text)
+    original: Mapped[str] = mapped_column(FileText)
     # The original with the reviewer's decisions on the edits applied (pending edits as proposed).
-    repaired: Mapped[str] = mapped_column(Text)
+    repaired: Mapped[str] = mapped_column(FileText)
     # The label as written in the file (None when the file had none).
     original_speaker: Mapped[str | None] = mapped_column(String(255))
     # The speaker after repairs and decisions (a filled-in label points here too).
@@ -149,6 +191,8 @@ class Segment(Base):
     source_lines: Mapped[list[int]] = mapped_column(JSON, default=list)
     # Where the segment's text begins in the document's original_text.
     text_offset: Mapped[int] = mapped_column(Integer, default=0)
+    # +1 whenever a reviewer changes the segment (speaker assignment, repaired text); revision 0004.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     document: Mapped[Document] = relationship(back_populates="segments")
     speaker: Mapped[Speaker | None] = relationship(foreign_keys=[speaker_id])
@@ -176,15 +220,17 @@ class RepairEdit(Base):
     kind: Mapped[str] = mapped_column(String(32))
     start: Mapped[int] = mapped_column("start_pos", Integer)
     end: Mapped[int] = mapped_column("end_pos", Integer)
-    before: Mapped[str] = mapped_column("before_text", Text)
-    after: Mapped[str] = mapped_column("after_text", Text)
+    before: Mapped[str] = mapped_column("before_text", FileText)
+    after: Mapped[str] = mapped_column("after_text", FileText)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     alternatives: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The engine's own choice: applied edits change the text until the reviewer decides.
     applied: Mapped[bool] = mapped_column(Boolean, default=True)
     decision: Mapped[str] = mapped_column(String(16), default="pending")
-    decided_text: Mapped[str | None] = mapped_column(Text)
+    decided_text: Mapped[str | None] = mapped_column(FileText)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # +1 with every decision: a stale decision is refused (EditConflict); revision 0004.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     segment: Mapped[Segment] = relationship(back_populates="edits")
 
@@ -238,6 +284,7 @@ class Annotation(Base):
             " OR anchor_status = 'unplaced'",
             name="span",
         ),
+        Index("ix_annotations_document_annotator", "document_id", "annotator"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -253,13 +300,15 @@ class Annotation(Base):
     span_end: Mapped[int | None] = mapped_column(Integer)
     # The text under the annotation when it was last placed (the whole segment for
     # segment-level ones): what re-anchoring checks against, and what an unplaced one shows.
-    quote: Mapped[str] = mapped_column(Text, default="")
+    quote: Mapped[str] = mapped_column(FileText, default="")
     anchor_status: Mapped[str] = mapped_column(String(16), default="ok")
-    correction: Mapped[str | None] = mapped_column(Text)
-    note: Mapped[str | None] = mapped_column(Text)
+    correction: Mapped[str | None] = mapped_column(FileText)
+    note: Mapped[str | None] = mapped_column(FileText)
     annotator: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # 1 when created, +1 with every change: optimistic locking between reviewers (revision 0004).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     document: Mapped[Document] = relationship()
     segment: Mapped[Segment | None] = relationship()

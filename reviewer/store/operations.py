@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.store import Store, TagSpec, TopicInfo
+from reviewer.store import AnnotationInfo, Store, TagSpec, TopicInfo
 from reviewer.store import annotations as _ann
 from reviewer.store import edit_decisions as _edits
 from reviewer.store import glossary_store as _gloss
@@ -25,22 +25,67 @@ from reviewer.store.models import Topic
 SEP = _tax.TOPIC_SEP
 
 
+@dataclass(frozen=True)
+class Replaced:
+    added: list[int]  # ids of the new annotations
+    new_topics: list[str]  # topic paths the new tags created (their undo removes them again)
+
+
 def replace_annotations(
-    store: Store, document_id: int, remove: Sequence[int], add: Sequence[TagSpec]
-) -> list[int]:
-    """Delete annotations ``remove`` and add ``add`` to one document, all or nothing; returns new ids."""
+    store: Store,
+    document_id: int,
+    remove: Sequence[int],
+    add: Sequence[TagSpec],
+    expected: Mapping[int, int] | None = None,
+) -> Replaced:
+    """Delete annotations ``remove`` and add ``add`` to one document, all or nothing.
+
+    ``expected`` (id → the version the caller saw) makes a removal of an annotation another
+    reviewer changed or deleted meanwhile raise AnnotationConflict, with nothing written.
+    """
+    expected = expected or {}
     with store.write() as s:
         for annotation_id in remove:
+            _ann.delete_annotation(s, annotation_id, expected.get(annotation_id))
+        s.flush()
+        if not add:
+            return Replaced([], [])
+        topics_before = {t.path for t in _tax.list_topics(s)} if any(a.kind == "topic" for a in add) else None
+        added = _ann.add_annotations(s, document_id, add)
+        s.flush()
+        if topics_before is None:
+            return Replaced(added, [])
+        return Replaced(added, [t.path for t in _tax.list_topics(s) if t.path not in topics_before])
+
+
+def undo_replace(store: Store, replaced: Replaced, removed: Sequence[AnnotationInfo]) -> None:
+    """Undo of replace_annotations: the new ones go, the removed ones come back as they were
+    (same ids and times), and topics it created go too unless something uses them by now."""
+    with store.write() as s:
+        # The reviewer's own new tags go without a version check: their own later steps (a topic
+        # merge, a move) change those rows too, and undo must still be able to take them back.
+        for annotation_id in replaced.added:
             _ann.delete_annotation(s, annotation_id)
         s.flush()
-        return _ann.add_annotations(s, document_id, add) if add else []
+        _ann.restore_annotations(s, removed)
+        s.flush()
+        _delete_topics(s, replaced.new_topics, strict=False)
 
 
-def decide_edits(store: Store, decisions: Sequence[tuple[int, str, str | None]]) -> None:
-    """(edit id, decision, text) for each edit, in one transaction (see Store.decide_edit)."""
+def decide_edits(
+    store: Store,
+    decisions: Sequence[tuple[int, str, str | None]],
+    expected: Mapping[int, int] | None = None,
+) -> None:
+    """(edit id, decision, text) for each edit, in one transaction (see Store.decide_edit).
+
+    ``expected`` (edit id → the version the caller saw): an edit someone else decided since
+    raises EditConflict, and nothing is written.
+    """
+    expected = expected or {}
     with store.write() as s:
         for edit_id, decision, text in decisions:
-            _edits.decide_edit(s, edit_id, decision, text)
+            _edits.decide_edit(s, edit_id, decision, text, expected.get(edit_id))
 
 
 # --- topics -----------------------------------------------------------------------------------
@@ -71,15 +116,22 @@ def create_topic(store: Store, path: str, colour: str | None = None) -> list[str
 def delete_topics(store: Store, paths: Sequence[str]) -> None:
     """Delete unused topics (deepest first); one still used by an annotation is refused."""
     with store.write() as s:
-        used = {a.topic_id for a in _ann.list_annotations(s) if a.kind == "topic"}
-        for path in sorted(paths, key=lambda p: p.count(SEP), reverse=True):
-            topic = _tax.find_topic(s, path)
-            if topic is None:
-                continue
-            if topic.id in used:
+        _delete_topics(s, paths, strict=True)
+
+
+def _delete_topics(session: Session, paths: Sequence[str], *, strict: bool) -> None:
+    """Deepest first; a topic in use (or with subtopics left) raises if ``strict``, else stays."""
+    used = {a.topic_id for a in _ann.list_annotations(session) if a.kind == "topic"}
+    for path in sorted(paths, key=lambda p: p.count(SEP), reverse=True):
+        topic = _tax.find_topic(session, path)
+        if topic is None:
+            continue
+        if topic.id in used or (not strict and [t.path for t in _subtree(session, path)] != [path]):
+            if strict:
                 raise InputError(f"topic {path!r} is in use")
-            s.delete(topic)
-            s.flush()
+            continue
+        session.delete(topic)
+        session.flush()
 
 
 def _move(session: Session, path: str, new_parent: str | None) -> str:

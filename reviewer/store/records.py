@@ -83,6 +83,8 @@ class EditInfo:
     applied: bool
     decision: str
     decided_text: str | None
+    # +1 with every decision (optimistic locking: Store.decide_edit(expected_version=…)).
+    version: int = 1
 
     def effective(self) -> Edit:
         """The edit as the reviewer's decision makes it count (see models.RepairEdit)."""
@@ -187,6 +189,8 @@ class AnnotationInfo:
     annotator: str | None
     created_at: datetime
     updated_at: datetime
+    # 1 when created, +1 with every change: pass it back as expected_version when changing it.
+    version: int = 1
 
 
 class AnnotationRow(NamedTuple):

@@ -8,7 +8,7 @@ records (records.py), never live ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,9 @@ from reviewer.store import dump as _dump
 from reviewer.store import edit_decisions as _edits
 from reviewer.store import glossary_store as _gloss
 from reviewer.store import taxonomy as _tax
-from reviewer.store.engine import WRITE_OPTION, make_engine
+from reviewer.store import team as _team
+from reviewer.store.engine import WRITE_OPTION, is_sqlite, make_engine
+from reviewer.store.errors import StoreError
 from reviewer.store.migrate import MigrationReport, describe, prepare
 from reviewer.store.paths import resolve_db_url
 from reviewer.store.records import (
@@ -43,15 +45,13 @@ from reviewer.store.records import (
 )
 
 if TYPE_CHECKING:
+    from reviewer.core.agreement import GroupAgreement
     from reviewer.core.document import RepairedDocument
+    from reviewer.core.progress import Progress
     from reviewer.core.repair.pipeline import RepairOptions
 
 KEEP = _ann.KEEP
 TagSpec = _ann.TagSpec
-
-
-class StoreError(InputError):
-    """The database could not do what was asked (locked too long, read-only, disk full…)."""
 
 
 def open_store(url: str | None = None, **engine_kwargs: Any) -> Store:
@@ -112,9 +112,10 @@ class Store:
 
     # --- documents ----------------------------------------------------------------------------
 
-    def import_document(self, doc: RepairedDocument) -> ImportResult:
+    def import_document(self, doc: RepairedDocument, progress: Progress | None = None) -> ImportResult:
+        """Store ``doc`` in one transaction; ``progress`` may raise progress.Cancelled: rolled back."""
         with self.write() as s:
-            return _docs.import_document(s, doc)
+            return _docs.import_document(s, doc, progress)
 
     def load_file(
         self,
@@ -246,10 +247,16 @@ class Store:
 
     # --- repair edits -------------------------------------------------------------------------
 
-    def decide_edit(self, edit_id: int, decision: str, text: str | None = None) -> None:
-        """accepted / rejected / changed (with ``text``) / pending; the segment's repaired text follows."""
+    def decide_edit(
+        self, edit_id: int, decision: str, text: str | None = None, *, expected_version: int | None = None
+    ) -> None:
+        """accepted / rejected / changed (with ``text``) / pending; the segment's repaired text follows.
+
+        With ``expected_version`` (EditInfo.version as read), an edit another reviewer decided
+        since raises EditConflict (with theirs and mine) and nothing is written.
+        """
         with self.write() as s:
-            _edits.decide_edit(s, edit_id, decision, text)
+            _edits.decide_edit(s, edit_id, decision, text, expected_version)
 
     # --- annotations --------------------------------------------------------------------------
 
@@ -293,30 +300,105 @@ class Store:
         with self.write() as s:
             return _ann.add_annotations(s, document_id, specs)
 
-    def update_annotation(self, annotation_id: int, **changes: Any) -> None:
-        """Change fields (see annotations.update_annotation); ``confirm=True`` accepts a re-anchored place."""
-        with self.write() as s:
-            _ann.update_annotation(s, annotation_id, **changes)
+    def update_annotation(
+        self, annotation_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> AnnotationInfo:
+        """Change fields (see annotations.update_annotation); ``confirm=True`` accepts a re-anchored place.
 
-    def delete_annotation(self, annotation_id: int) -> None:
+        With ``expected_version`` (AnnotationInfo.version as read), an annotation another reviewer
+        changed or deleted since raises AnnotationConflict (theirs and mine) and nothing is written.
+        Returns the annotation as stored now (its new version).
+        """
         with self.write() as s:
-            _ann.delete_annotation(s, annotation_id)
+            _ann.update_annotation(s, annotation_id, expected_version=expected_version, **changes)
+            s.flush()
+            info = _ann.annotation_info(s, annotation_id)
+        assert info is not None
+        return info
+
+    def delete_annotation(self, annotation_id: int, *, expected_version: int | None = None) -> None:
+        """Delete it; with ``expected_version``, one changed or deleted since raises AnnotationConflict."""
+        with self.write() as s:
+            _ann.delete_annotation(s, annotation_id, expected_version)
+
+    def annotation(self, annotation_id: int) -> AnnotationInfo | None:
+        """One annotation as stored now (None: there is none with this id)."""
+        with self.read() as s:
+            return _ann.annotation_info(s, annotation_id)
 
     def restore_annotation(self, record: AnnotationInfo) -> None:
         """Bring a deleted annotation back with its id and timestamps (undo of a deletion)."""
         self.restore_annotations([record])
 
-    def restore_annotations(self, records: Sequence[AnnotationInfo], remove: Sequence[int] = ()) -> None:
-        """Delete annotations ``remove``, then bring ``records`` back as they were; one transaction."""
-        with self.write() as s:
-            for annotation_id in remove:
-                _ann.delete_annotation(s, annotation_id)
-            s.flush()
-            _ann.restore_annotations(s, records)
+    def restore_annotations(
+        self,
+        records: Sequence[AnnotationInfo],
+        remove: Sequence[int] = (),
+        *,
+        expected: Mapping[int, int] | None = None,
+    ) -> None:
+        """Delete annotations ``remove``, then bring ``records`` back as they were; one transaction.
 
-    def annotations(self, document_id: int | None = None) -> list[AnnotationInfo]:
+        ``expected`` maps ids of ``remove`` to the version the caller last saw (AnnotationConflict
+        if another reviewer changed one since).  A restored annotation keeps its record's version
+        unless a row with its id is removed here (then it is newer): annotations.restore_annotations.
+        """
+        expected = expected or {}
+        with self.write() as s:
+            floor = {i: _ann.delete_annotation(s, i, expected.get(i)) for i in remove}
+            s.flush()
+            _ann.restore_annotations(s, records, floor)
+
+    def annotations(
+        self, document_id: int | None = None, annotator: str | None = None
+    ) -> list[AnnotationInfo]:
+        """In reading order; ``annotator``: only that reviewer's (exact name), None: everyone's."""
         with self.read() as s:
-            return _ann.list_annotations(s, document_id)
+            return _ann.list_annotations(s, document_id, annotator)
+
+    # --- team review --------------------------------------------------------------------------
+
+    @property
+    def is_shared(self) -> bool:
+        """True on a database server (PostgreSQL): other reviewers may write at the same time."""
+        return not is_sqlite(self.url)
+
+    def annotators(self, document_id: int | None = None) -> list[str]:
+        """Names of everyone with an annotation (in the document), sorted; no name is left out."""
+        with self.read() as s:
+            return _team.annotators(s, document_id)
+
+    def change_token(self, document_id: int) -> tuple[Any, ...]:
+        """A cheap fingerprint of what the window shows of the document (one query): poll it, and
+        reload when it differs from the last one (another reviewer wrote something)."""
+        with self.read() as s:
+            return _team.change_token(s, document_id)
+
+    def agreement(
+        self,
+        document_id: int,
+        kind: str,
+        annotators: Sequence[str] | None = None,
+        *,
+        all_segments: bool = False,
+    ) -> GroupAgreement:
+        """Agreement of ``annotators`` (default: all in the document) on one tag kind; see store.team."""
+        with self.read() as s:
+            return _team.agreement(s, document_id, kind, annotators, all_segments=all_segments)
+
+    def agreement_report(
+        self,
+        document_id: int,
+        kinds: Sequence[str] = _team.KINDS,
+        annotators: Sequence[str] | None = None,
+        *,
+        all_segments: bool = False,
+    ) -> dict[str, GroupAgreement]:
+        """kind → agreement, for the kinds asked, read in one transaction."""
+        with self.read() as s:
+            return {
+                k: _team.agreement(s, document_id, k, annotators, all_segments=all_segments) for k in kinds
+            }
 
     def annotation_rows(self, document_id: int | None = None) -> Iterator[AnnotationRow]:
         """Export rows, streamed inside one read transaction (a consistent snapshot)."""

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from reviewer.core.errors import InputError
 from reviewer.store.models import Document, ErrorType, Speaker, Topic
 from reviewer.store.records import ErrorTypeInfo, SpeakerInfo, TopicInfo
+from reviewer.store.unique import add_or_existing
 
 TOPIC_SEP = "/"
 MAX_NAME = 255
@@ -54,9 +55,7 @@ def speaker_for_tag(session: Session, document_id: int, name: str) -> Speaker:
     if found is not None:
         return found
     speaker = Speaker(document_id=document_id, label=name, display_name=name)
-    session.add(speaker)
-    session.flush()
-    return speaker
+    return add_or_existing(session, speaker, lambda: find_speaker(session, document_id, name))
 
 
 def rename_speaker(
@@ -104,9 +103,10 @@ def ensure_topic(session: Session, path: str) -> Topic:
         full = TOPIC_SEP.join(parts[:depth])
         topic = session.scalar(select(Topic).where(Topic.path == full))
         if topic is None:
-            topic = Topic(name=parts[depth - 1], path=full, parent_id=parent.id if parent else None)
-            session.add(topic)
-            session.flush()
+            new = Topic(name=parts[depth - 1], path=full, parent_id=parent.id if parent else None)
+            topic = add_or_existing(
+                session, new, lambda full=full: session.scalar(select(Topic).where(Topic.path == full))
+            )
         parent = topic
     assert parent is not None
     return parent

@@ -268,3 +268,10 @@ def test_utf16_bom_text_starting_with_nul_is_not_utf32() -> None:
     # FF FE 00 00 is also the UTF-32-LE BOM; the UTF-32 reading fails, UTF-16 is used.
     d = decode(codecs.BOM_UTF16_LE + "\x00ab".encode("utf-16-le"))
     assert (d.text, d.encoding) == ("\x00ab", "utf-16-le")
+
+
+@pytest.mark.parametrize("text", ["éü", "é", "ßü–", "Ça"])
+def test_short_utf8_with_western_letters_stays_utf8(text: str) -> None:
+    """Bytes that are valid UTF-8 for accented letters are not re-read as GBK (C3 A9 C3 BC: 茅眉)."""
+    assert decode(text.encode("utf-8")).text == text
+

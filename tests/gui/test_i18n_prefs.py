@@ -165,7 +165,10 @@ def test_preferences_set_font_size_at_once_and_both_settings_persist(make_window
     dlg.accept()
     assert window.table.font().pointSize() == 20 and window.inspector.font().pointSize() == 20
     assert window.table.verticalHeader().defaultSectionSize() > row_height  # rows grew with the text
-    assert "next started" in window.statusBar().currentMessage()
+    # At once, no restart (Qt posts the change to every window: one turn of the event loop).
+    QApplication.processEvents()
+    assert menu_titles(window)[0] == "文件(&F)"
+    i18n.remove()
     window.close()
 
     stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
@@ -174,8 +177,54 @@ def test_preferences_set_font_size_at_once_and_both_settings_persist(make_window
     again = make_window()
     assert again.table.font().pointSize() == 20 and again.font_size() == 20
     again.actions_by_name["preferences"].trigger()
-    assert again.active_dialog.values() == (i18n.CHINESE, 20)
+    assert again.active_dialog.values()[:2] == (i18n.CHINESE, 20)
     again.active_dialog.reject()
+
+
+def test_switching_language_retranslates_the_open_window_at_once(window, open_text):
+    """Menus, actions, docks, panels, headers, the inspector and the core's names follow a switch."""
+    from tests.gui.conftest import select_rows
+
+    doc = open_text(CHAT)
+    select_rows(window, 1)  # has a glossary repair
+    window.apply_topic("greeting")
+    inspector = window.inspector
+    assert inspector.edits.topLevelItem(0).text(0) == "glossary"
+    docs = window.session.documents
+    fmt = docs.index(next(n for n, d in enumerate(docs.docs) if d.id == doc), 1)
+    assert docs.data(fmt) == "chat"
+
+    def switch(language: str) -> None:
+        window.actions_by_name["preferences"].trigger()
+        dlg = window.active_dialog
+        dlg.language.setCurrentIndex(dlg.language.findData(language))
+        dlg.accept()
+        QApplication.processEvents()
+
+    try:
+        switch(i18n.CHINESE)
+        assert menu_titles(window)[:3] == ["文件(&F)", "编辑(&E)", "审阅(&R)"]
+        assert window.actions_by_name["accept"].text() == "接受修复(&A)"
+        assert window.actions_by_name["accept"].toolTip().startswith("接受选中的修复")
+        # The command's own text was made in English; the action's word for undo follows the switch.
+        assert window.actions_by_name["undo"].text() == "撤销(&U) Topic greeting"
+        assert window.recent_menu.title() == "最近打开(&R)"
+        assert window.docks[0].windowTitle() == "文档"
+        assert window.find_bar.text.placeholderText() == "在原文和修复后文本中查找…"
+        model = window.session.segments
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        assert headers[1:] == ["时间", "说话人", "原文", "修复后", "标注"]
+        assert inspector.edits.topLevelItem(0).text(0) == "术语表"
+        assert inspector.edits.headerItem().text(0) == "修复"
+        assert docs.data(fmt) == "聊天记录"
+        assert window.find_bar.speaker.itemText(0) == "所有说话人"
+        switch(i18n.ENGLISH)
+        assert menu_titles(window)[:2] == ["&File", "&Edit"]
+        assert inspector.edits.topLevelItem(0).text(0) == "glossary"
+        assert docs.data(fmt) == "chat"
+        assert window.find_bar.speaker.itemText(0) == "All speakers"
+    finally:
+        i18n.remove()
 
 
 def test_preferences_has_the_standard_shortcut(window):
@@ -267,3 +316,35 @@ def test_dropping_files_on_the_window_imports_and_opens_them(window, tmp_path):
     refused.ignore()
     QApplication.sendEvent(window, refused)
     assert not refused.isAccepted()
+
+
+def test_annotator_name_is_asked_once_kept_and_changed_in_preferences(make_window, monkeypatch, store):
+    monkeypatch.delenv("REVIEWER_ANNOTATOR", raising=False)
+    window = make_window()
+    window.ask_annotator_once()
+    dlg = window.active_dialog
+    assert dlg is not None and dlg.textValue() == window.session.annotator  # the login name, to confirm
+    dlg.setTextValue("曹越")
+    dlg.accept()
+    assert window.session.annotator == "曹越"
+    window.close()
+
+    again = make_window()
+    assert again.session.annotator == "曹越"
+    again.ask_annotator_once()
+    assert again.active_dialog is None  # asked once only
+    again.actions_by_name["preferences"].trigger()
+    prefs = again.active_dialog
+    assert prefs.values()[2] == "曹越"
+    prefs.annotator.setText("Ann")
+    prefs.accept()
+    assert again.session.annotator == "Ann"
+    again.close()
+    assert make_window().session.annotator == "Ann"
+
+
+def test_the_environment_names_the_annotator_without_asking(make_window, monkeypatch):
+    monkeypatch.setenv("REVIEWER_ANNOTATOR", "ci-bot")
+    window = make_window()
+    window.ask_annotator_once()
+    assert window.active_dialog is None and window.session.annotator == "ci-bot"

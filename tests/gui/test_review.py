@@ -82,8 +82,13 @@ def test_accept_all_pending_repairs_of_selected_rows(window, open_text, store) -
     window.inspector.edits.setCurrentItem(None)
     window.actions_by_name["accept"].trigger()
     assert {e.decision for s in store.segments(doc) for e in s.edits} == {"accepted"}
+    # The rows show every one of them decided (several repairs in one row included).
+    shown = [e for r in window.session.segments.rows for e in r.info.edits]
+    assert len(shown) > 2 and {e.decision for e in shown} == {"accepted"}
+    assert [e.version for e in shown] == [e.version for s in store.segments(doc) for e in s.edits]
     window.session.undo_stack.undo()
     assert {e.decision for s in store.segments(doc) for e in s.edits} == {"pending"}
+    assert {e.decision for r in window.session.segments.rows for e in r.info.edits} == {"pending"}
 
 
 def test_navigation(window, open_text) -> None:

@@ -48,8 +48,51 @@ def test_suggest_topics_for_the_document_accept_and_undo(window, open_text, stor
 
     window.session.undo_stack.undo()
     assert topic_tags(store, doc) == []
+    # The topics the suggestion created go too: no empty Suggested/模型 left in the tree.
+    assert not [t.path for t in store.topics() if t.path.startswith("Suggested")]
+    assert "Suggested/模型" not in window.session.topics.paths()
     window.session.undo_stack.redo()
     assert len(topic_tags(store, doc)) == 30
+    assert "Suggested/模型" in window.session.topics.paths()
+
+
+def test_undoing_a_suggestion_keeps_a_topic_that_was_there_before(window, open_text, store) -> None:
+    doc = open_text(TALK, glossary=False)
+    window.session.create_topic("Suggested/视频")
+    dlg = suggestions_dialog(window)
+    dlg.check("视频", stretch=0)
+    dlg.check("模型", stretch=0)
+    dlg.accept()
+    window.session.undo_stack.undo()
+    assert topic_tags(store, doc) == []
+    assert sorted(t.path for t in store.topics() if t.path.startswith("Suggested")) == [
+        "Suggested",
+        "Suggested/视频",
+    ]
+
+
+def test_cancelled_suggestions_show_nothing(qtbot, store) -> None:
+    """A cancelled suggestion job ends with `cancelled`, and no dialog opens."""
+    from reviewer.gui.suggestions import suggest_work
+    from reviewer.gui.workers import Job
+
+    rows = [(n, LINES[n % len(LINES)]) for n in range(300)]
+    job = Job(suggest_work(store, rows), "suggest")
+    shown: list = []
+    cancelled: list = []
+    job.signals.finished.connect(shown.append)
+    job.signals.cancelled.connect(lambda: cancelled.append(True))
+    reports: list[tuple[int, int]] = []
+
+    def on_progress(done: int, total: int, _what: str) -> None:
+        reports.append((done, total))
+        if done == 2:
+            job.cancel()
+
+    job.signals.progress.connect(on_progress)
+    job.run()
+    assert cancelled == [True] and shown == []
+    assert reports == [(0, 10), (1, 10), (2, 10)]  # 300 segments: stretches of 30
 
 
 def test_suggest_topics_for_selected_rows_one_click(window, open_text, store) -> None:
@@ -141,3 +184,50 @@ def test_teach_from_a_selected_error_in_the_inspector(window, open_text, store) 
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert len([a for a in store.annotations(doc) if a.kind == "error"]) == 2
     assert "偶拍" not in store.glossary().aliases
+
+
+NEAR = "[A]: We met the Open AI people.\n[B]: Chat GTP is it.\n[A]: Open AI again.\n"
+
+
+def test_accepting_a_term_suggestion_offers_to_teach_it(window, open_text, store) -> None:
+    doc = open_text(NEAR)  # the fixture's glossary knows ChatGPT and OpenAI as terms
+    select_rows(window, 0)
+    row = window.session.segments.segment(0)
+    (edit,) = [e for e in row.info.edits if e.kind == "glossary"]
+    assert (edit.before, edit.after, edit.applied) == ("Open AI", "OpenAI", False)
+    assert not window.teach_offer.isVisible()
+    window.inspector.select_edit(edit.id)
+    window.actions_by_name["accept"].trigger()
+    assert window.teach_offer.isVisible()
+    assert "Open AI" in window.teach_offer.label.text() and "OpenAI" in window.teach_offer.label.text()
+
+    window.teach_offer.teach_button.click()
+    dlg = window.active_dialog
+    assert isinstance(dlg, TeachDialog) and not window.teach_offer.isVisible()
+    # Segment 2 has the same misrecognition: offered for marking too.
+    assert [(o.document_id, o.segment_index) for o in dlg.found.found] == [(doc, 2)]
+    dlg.accept()
+    assert store.glossary().aliases["Open AI"] == "OpenAI"
+    marked = [a for a in store.annotations(doc) if a.kind == "error"]
+    assert [(a.segment_index, a.correction) for a in marked] == [(2, "OpenAI")]
+
+
+def test_no_offer_for_what_the_glossary_already_does(window, open_text) -> None:
+    open_text(CHAT_WITH_ALIAS)
+    select_rows(window, 0)
+    row = window.session.segments.segment(0)
+    (edit,) = [e for e in row.info.edits if e.kind == "glossary"]
+    assert edit.applied  # "chat gpt => ChatGPT" is an alias in the fixture's glossary
+    window.inspector.select_edit(edit.id)
+    window.actions_by_name["accept"].trigger()
+    assert not window.teach_offer.isVisible()
+    # Rewriting it to something else is a new correction: offered.
+    window.actions_by_name["change"].trigger()
+    window.active_dialog.setTextValue("ChatGPT-4")
+    window.active_dialog.accept()
+    assert window.teach_offer.isVisible() and "ChatGPT-4" in window.teach_offer.label.text()
+    window.teach_offer.dismiss_button.click()
+    assert not window.teach_offer.isVisible() and window.active_dialog is None
+
+
+CHAT_WITH_ALIAS = "[B]: I use chat gpt every day.\n[A]: ok\n"

@@ -170,3 +170,63 @@ def test_mark_error_on_a_span_of_the_original(window, open_text, store) -> None:
     assert not store.annotations(doc)
     window.session.undo_stack.redo()
     assert [a.tag for a in store.annotations(doc)] == ["asr"]
+
+
+def test_select_a_span_inside_a_table_cell_and_tag_it(window, open_text, store, qtbot) -> None:
+    """Double click a text cell, select with the keyboard, press E / apply a topic: the span is tagged."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.gui.dialogs.error_dialog import ErrorDialog
+    from reviewer.gui.models.segments import COL_ORIGINAL, COL_REPAIRED
+    from reviewer.gui.views.text_pane import TextPane
+
+    doc = open_text("[A]: 你好，<b>世界</b>，这里是测试。\n[B]: 第二行 😂 emoji 在这里\n", glossary=False)
+    table = window.table
+    # A double click on the repaired cell of row 1 opens a read-only text view in the cell.
+    rect = table.visualRect(table.model().index(1, COL_REPAIRED))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = table.findChild(TextPane, "cellRepairedEditor")
+    assert editor is not None and editor.isVisible() and editor.isReadOnly()
+    assert editor.toPlainText() == "第二行 😂 emoji 在这里"
+    assert table.current_segment() == 1
+    # Select "😂 emoji" (a non-BMP character: offsets are code points, not UTF-16 units).
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Home)
+    for _ in range(4):
+        QTest.keyClick(editor, Qt.Key.Key_Right)
+    for _ in range(7):
+        QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.selected_span() == (4, 11)
+    assert window.inspector.text_selection() == ("repaired", 4, 11)
+    # Typing does not change the text.
+    QTest.keyClicks(editor, "x")
+    assert editor.toPlainText() == "第二行 😂 emoji 在这里"
+
+    # E (the Mark error shortcut) works from inside the cell.
+    QTest.keyClick(editor, Qt.Key.Key_E)
+    dlg = window.active_dialog
+    assert isinstance(dlg, ErrorDialog)
+    assert "😂 emoji" in [label.text() for label in dlg.findChildren(QLabel)]  # the quote it will mark
+    dlg.choose("asr")
+    dlg.accept()
+    (err,) = [a for a in store.annotations(doc) if a.kind == "error"]
+    assert (err.segment_index, err.target, err.span_start, err.span_end, err.quote) == (
+        1,
+        "repaired",
+        4,
+        11,
+        "😂 emoji",
+    )
+
+    # The original column too, and a topic on the span; text with markup stays plain.
+    rect = table.visualRect(table.model().index(0, COL_ORIGINAL))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = table.findChild(TextPane, "cellOriginalEditor")
+    assert editor is not None and editor.toPlainText() == "你好，<b>世界</b>，这里是测试。"
+    editor.select_span(3, 12)
+    window.apply_topic("markup")
+    (topic,) = [a for a in store.annotations(doc) if a.kind == "topic"]
+    assert (topic.segment_index, topic.target, topic.quote) == (0, "original", "<b>世界</b>")

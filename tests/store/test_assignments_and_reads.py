@@ -222,7 +222,7 @@ def test_restore_annotation_keeps_id_and_times(store: Store) -> None:
     store.delete_annotation(a_id)
     store.restore_annotation(before)
     (after,) = [a for a in store.annotations(doc_id) if a.id == a_id]
-    assert after == before
+    assert after == before  # its version too: it is exactly what a reviewer saw before
     with pytest.raises(InputError, match="exists already"):
         store.restore_annotation(before)
     # Several at once, with the ones an action added taken away in the same transaction.

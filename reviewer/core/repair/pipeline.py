@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewer.core.glossary import Glossary
+from reviewer.core.progress import Progress, report
 from reviewer.core.repair.base import Step
 from reviewer.core.repair.merge import MergeStep
 from reviewer.core.repair.mojibake import MojibakeStep
@@ -53,10 +54,19 @@ def build_steps(options: RepairOptions) -> list[Step]:
 
 
 def repair(
-    transcript: Transcript, options: RepairOptions | None = None, steps: Iterable[Step] | None = None
+    transcript: Transcript,
+    options: RepairOptions | None = None,
+    steps: Iterable[Step] | None = None,
+    progress: Progress | None = None,
 ) -> list[Edit]:
-    """Run the steps over the transcript in place; returns every edit made."""
+    """Run the steps over the transcript in place; returns every edit made.
+
+    ``progress`` hears ("repair", n, steps) before each step and may stop the work there.
+    """
+    chosen = list(steps) if steps is not None else build_steps(options or RepairOptions())
     edits: list[Edit] = []
-    for step in steps if steps is not None else build_steps(options or RepairOptions()):
+    for n, step in enumerate(chosen):
+        report(progress, "repair", n, len(chosen))
         edits.extend(step.run(transcript))
+    report(progress, "repair", len(chosen), len(chosen))
     return edits

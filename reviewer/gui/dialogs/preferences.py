@@ -1,19 +1,21 @@
-"""Edit → Preferences: interface language and the font size of the table and inspector."""
+"""Edit → Preferences: interface language, the font size of the table and inspector, and the
+reviewer's name as an annotator (on every tag they make; team stores compare annotators)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
 
 from reviewer.gui import i18n
 
 FONT_SIZE_KEY = "view/font_size"
+ANNOTATOR_KEY = "review/annotator"
 MIN_FONT, MAX_FONT = 7, 32
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, language: str, font_size: int, parent: Any = None) -> None:
+    def __init__(self, language: str, font_size: int, annotator: str = "", parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -28,19 +30,21 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(MIN_FONT, MAX_FONT)
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(min(max(font_size, MIN_FONT), MAX_FONT))
-        # Menus and dialogs are built once, so a new language shows from the next start.
-        note = QLabel(self.tr("A new language takes effect when the app is next started."))
-        note.setWordWrap(True)
+        self.annotator = QLineEdit(annotator)
+        self.annotator.setObjectName("annotator")
+        self.annotator.setToolTip(
+            self.tr("Stored with every tag you make, so a team can tell its reviewers apart")
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow("", note)
         form.addRow(self.tr("Transcript font size:"), self.font_size)
+        form.addRow(self.tr("Your name as annotator:"), self.annotator)
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok_cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> tuple[str, int]:
-        """(language setting: "", "en" or "zh_CN"; font size in points)."""
-        return str(self.language.currentData()), self.font_size.value()
+    def values(self) -> tuple[str, int, str]:
+        """(language setting: "", "en" or "zh_CN"; font size in points; annotator name)."""
+        return str(self.language.currentData()), self.font_size.value(), self.annotator.text().strip()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from reviewer.gui.names import format_name
 from reviewer.store.records import DocumentSummary
 
 # Marked for lupdate; headerData translates them in the "DocumentsModel" context.
@@ -62,6 +63,12 @@ class DocumentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
+    def retranslate(self) -> None:
+        """Headers and format names are translated when shown: ask the views to show them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self.docs:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.docs) - 1, 1))
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -78,7 +85,7 @@ class DocumentsModel(QAbstractTableModel):
             if col == 0:
                 return d.name
             if col == 1:
-                return d.format
+                return format_name(d.format)
             if col == 2:
                 done = self.progress.get(d.id)
                 if done is None:

@@ -179,7 +179,10 @@ def with_decision(info: SegmentInfo, edit_id: int, decision: str, text: str | No
     Lets the table update one row at once instead of reloading a whole document.
     """
     edits = tuple(
-        dataclasses.replace(e, decision=decision, decided_text=text) if e.id == edit_id else e
+        # Every decision is a new version of the edit (as the store counts them).
+        dataclasses.replace(e, decision=decision, decided_text=text, version=e.version + 1)
+        if e.id == edit_id
+        else e
         for e in info.edits
     )
     effective = [e.effective() for e in edits]

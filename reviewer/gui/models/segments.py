@@ -125,6 +125,10 @@ class SegmentTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
+    def retranslate(self) -> None:
+        """Headers are translated when shown (tooltips too): ask the views to show them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -181,4 +185,8 @@ class SegmentTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_ORIGINAL, COL_REPAIRED):
+            # "Editable" opens the delegate's read-only text view, for selecting a span in the cell.
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags

@@ -20,6 +20,9 @@ class TopicTreeModel(QStandardItemModel):
         self.topics: list[TopicInfo] = []
         self.counts: dict[str, int] = {}
         self._colours: dict[str, str | None] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("Uses")])
 
     def set_topics(self, topics: Sequence[TopicInfo], counts: dict[str, int] | None = None) -> None:

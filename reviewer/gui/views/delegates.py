@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,12 +20,13 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
 from reviewer.gui.models.rows import HIGHLIGHT_UNSURE, Highlight, SegmentRow
 from reviewer.gui.models.segments import ROW_ROLE
 from reviewer.gui.textpos import to_utf16
+from reviewer.gui.views.text_pane import TextPane
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y = 4, 2
@@ -80,13 +81,70 @@ def lay_out(
     return layout, end < len(text.encode("utf-16-le")) // 2
 
 
+# The in-cell editor grows to show this many lines of a long segment (over the rows below).
+EDITOR_MAX_LINES = 8
+
+
 class SegmentTextDelegate(QStyledItemDelegate):
-    """Original or repaired text, wrapped into the row's fixed height; repairs highlighted."""
+    """Original or repaired text, wrapped into the row's fixed height; repairs highlighted.
+
+    Its "editor" (double click or F2 on the cell) is a read-only TextPane with the whole
+    text, for selecting a span to tag right in the table; nothing is ever written back.
+    """
+
+    # (segment index, target, start, end) of text selected in the cell editor; start == end: none.
+    span_selected = Signal(int, str, int, int)
 
     def __init__(self, highlight: bool, parent: Any = None) -> None:
         super().__init__(parent)
         self.highlight = highlight
+        self.target = "repaired" if highlight else "original"
         self.max_lines = 2
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        row: SegmentRow | None = index.data(ROW_ROLE)
+        pane = TextPane(self.target, parent)
+        pane.setObjectName(f"cell{self.target.capitalize()}Editor")
+        pane.setFont(option.font)
+        if row is not None:
+            pane.selectionChanged.connect(lambda p=pane, i=row.index: self._report(p, i))
+        return pane
+
+    def _report(self, pane: TextPane, segment_index: int) -> None:
+        span = pane.selected_span() or (0, 0)
+        self.span_selected.emit(segment_index, self.target, span[0], span[1])
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        row: SegmentRow | None = index.data(ROW_ROLE)
+        if isinstance(editor, TextPane) and row is not None:
+            text = row.info.repaired if self.highlight else row.info.original
+            if editor.text != text:
+                editor.set_text(text)
+                if self.highlight:
+                    editor.mark(self._marks(row, editor))
+
+    @staticmethod
+    def _marks(row: SegmentRow, editor: QWidget) -> list[tuple[int, int, QTextCharFormat]]:
+        out = []
+        for h in row.highlights:
+            fmt = QTextCharFormat()
+            fmt.setBackground(highlight_colour(h.state, editor.palette()))
+            out.append((h.start, h.end, fmt))
+        return out
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Read-only: the text changes only through repair decisions, never by typing."""
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = option.rect
+        line = QFontMetricsF(option.font).lineSpacing()
+        if isinstance(editor, TextPane):
+            # Tall enough for the whole text (up to EDITOR_MAX_LINES), never shorter than the cell.
+            editor.document().setTextWidth(max(rect.width() - 8, 1))
+            lines = max(1, int(editor.document().size().height()))
+            height = int(min(lines, EDITOR_MAX_LINES) * line + 2 * editor.frameWidth() + 8)
+            rect = rect.adjusted(0, 0, 0, max(0, height - rect.height()))
+        editor.setGeometry(rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)

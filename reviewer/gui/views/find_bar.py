@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.i18n import is_language_change
 from reviewer.store import ErrorTypeInfo, SpeakerInfo
 
 ANY = ""
@@ -25,18 +26,18 @@ ANY = ""
 class FindBar(QWidget):
     find_requested = Signal(bool)  # backwards?
     filters_changed = Signal()
+    annotator_view_changed = Signal(str)  # whose tags to show: "" for everyone's
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self.text = QLineEdit()
         self.text.setObjectName("findText")
-        self.text.setPlaceholderText(self.tr("Find in original and repaired text…"))
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(lambda: self.find_requested.emit(False))
-        self.regex = QCheckBox(self.tr("Regex"))
+        self.regex = QCheckBox()
         self.regex.setObjectName("findRegex")
-        self.only_matches = QCheckBox(self.tr("Only matching rows"))
+        self.only_matches = QCheckBox()
         self.only_matches.setObjectName("findFilter")
         self.only_matches.toggled.connect(self._changed)
         self.text.textChanged.connect(self._text_changed)
@@ -53,15 +54,23 @@ class FindBar(QWidget):
         self.topic.setObjectName("filterTopic")
         self.error_type = QComboBox()
         self.error_type.setObjectName("filterError")
-        self.pending = QCheckBox(self.tr("Pending repairs"))
+        self.pending = QCheckBox()
         self.pending.setObjectName("filterPending")
+        # Not a row filter: which annotator's tags the rows show (a team store has several).
+        self.annotator = QComboBox()
+        self.annotator.setObjectName("annotatorView")
+        self.annotator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.annotator.setMinimumContentsLength(8)
+        self.annotator.currentIndexChanged.connect(
+            lambda _i: self.annotator_view_changed.emit(self.annotator.currentData() or ANY)
+        )
         for combo in (self.speaker, self.topic, self.error_type):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._changed)
         self.pending.toggled.connect(self._changed)
         self.clear_button = QToolButton()
-        self.clear_button.setText(self.tr("Clear"))
+        self.filter_label = QLabel()
         # Two rows, so the side panels keep their width: find on top, filters below.
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
@@ -71,10 +80,11 @@ class FindBar(QWidget):
         top.addWidget(self.only_matches)
         top.addWidget(self.status)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("Filter:")))
+        bottom.addWidget(self.filter_label)
         bottom.addWidget(self.speaker, 1)
         bottom.addWidget(self.topic, 1)
         bottom.addWidget(self.error_type, 1)
+        bottom.addWidget(self.annotator, 1)
         bottom.addWidget(self.pending)
         bottom.addWidget(self.clear_button)
         lay = QVBoxLayout(self)
@@ -82,7 +92,32 @@ class FindBar(QWidget):
         lay.setSpacing(2)
         lay.addLayout(top)
         lay.addLayout(bottom)
-        self.set_choices([], [], [])
+        self.set_choices([], [], [], [])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setPlaceholderText(self.tr("Find in original and repaired text…"))
+        self.annotator.setToolTip(self.tr("Show the tags of one annotator, or everyone's"))
+        self.regex.setText(self.tr("Regex"))
+        self.only_matches.setText(self.tr("Only matching rows"))
+        self.pending.setText(self.tr("Pending repairs"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.filter_label.setText(self.tr("Filter:"))
+        for combo, everything in self._everything().items():
+            combo.setItemText(0, everything)
+
+    def _everything(self) -> dict[QComboBox, str]:
+        return {
+            self.speaker: self.tr("All speakers"),
+            self.topic: self.tr("All topics"),
+            self.error_type: self.tr("All errors"),
+            self.annotator: self.tr("Everyone's tags"),
+        }
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _changed(self, *_args: object) -> None:
         self.filters_changed.emit()
@@ -92,12 +127,18 @@ class FindBar(QWidget):
             self.filters_changed.emit()
 
     def set_choices(
-        self, speakers: Sequence[SpeakerInfo], topics: Sequence[str], errors: Sequence[ErrorTypeInfo]
+        self,
+        speakers: Sequence[SpeakerInfo],
+        topics: Sequence[str],
+        errors: Sequence[ErrorTypeInfo],
+        annotators: Sequence[str] = (),
     ) -> None:
         """Fill the filter lists, keeping what is chosen where it still exists."""
-        self._fill(self.speaker, self.tr("All speakers"), [(s.display_name, s.label) for s in speakers])
-        self._fill(self.topic, self.tr("All topics"), [(t, t) for t in topics])
-        self._fill(self.error_type, self.tr("All errors"), [(e.name, e.key) for e in errors])
+        everything = self._everything()
+        self._fill(self.speaker, everything[self.speaker], [(s.display_name, s.label) for s in speakers])
+        self._fill(self.topic, everything[self.topic], [(t, t) for t in topics])
+        self._fill(self.error_type, everything[self.error_type], [(e.name, e.key) for e in errors])
+        self._fill(self.annotator, everything[self.annotator], [(a, a) for a in annotators])
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QSizePolicy,
     QSplitter,
-    QTextEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
+from reviewer.gui.i18n import is_language_change
 from reviewer.gui.models.rows import SegmentRow, edit_label, time_text
-from reviewer.gui.textpos import from_utf16, to_utf16
+from reviewer.gui.names import repair_kind
+from reviewer.gui.views.text_pane import TextPane
 from reviewer.store import AnnotationInfo
 from reviewer.store.records import EditInfo
 
@@ -39,49 +39,6 @@ def plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # names and text come from transcripts: never rich text
     return label
-
-
-class TextPane(QPlainTextEdit):
-    """A read-only, selectable text whose selection is reported in code points."""
-
-    def __init__(self, target: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.setObjectName(f"{target}Text")
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.text = ""
-
-    def set_text(self, text: str) -> None:
-        self.text = text
-        self.setPlainText(text)
-
-    def selected_span(self) -> tuple[int, int] | None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return from_utf16(self.text, cursor.selectionStart()), from_utf16(self.text, cursor.selectionEnd())
-
-    def select_span(self, start: int, end: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(to_utf16(self.text, start))
-        cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
-    def mark(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
-        selections = []
-        for start, end, fmt in spans:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(to_utf16(self.text, start))
-            cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
 
 
 class Inspector(QWidget):
@@ -102,48 +59,48 @@ class Inspector(QWidget):
 
         self.edits = QTreeWidget()
         self.edits.setObjectName("editsList")
-        self.edits.setHeaderLabels(
-            [self.tr("Repair"), self.tr("Change"), self.tr("Conf."), self.tr("Decision")]
-        )
         self.edits.setRootIsDecorated(False)
         self.edits.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.edits.currentItemChanged.connect(self._edit_selected)
         self.alternatives = QComboBox()
         self.alternatives.setObjectName("alternatives")
-        self.alternatives.setToolTip(self.tr("Other readings of a lost-byte repair"))
         self.alternatives.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Two rows of buttons, so the inspector stays narrow enough for the table's text columns.
         self.edit_buttons = QHBoxLayout()
+        self.alternative_buttons = QHBoxLayout()
 
         self.tags = QTreeWidget()
         self.tags.setObjectName("tagsList")
-        self.tags.setHeaderLabels(
-            [self.tr("Kind"), self.tr("Tag"), self.tr("On"), self.tr("Correction / note")]
-        )
         self.tags.setRootIsDecorated(False)
         self.tags.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tag_buttons = QHBoxLayout()
 
+        self.captions = {name: QLabel() for name in ("original", "repaired", "edits", "tags")}
         texts = QSplitter(Qt.Orientation.Vertical)
-        for caption, pane in ((self.tr("Original"), self.original), (self.tr("Repaired"), self.repaired)):
+        for caption, pane in (
+            (self.captions["original"], self.original),
+            (self.captions["repaired"], self.repaired),
+        ):
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.setSpacing(2)
-            lay.addWidget(QLabel(caption))
+            lay.addWidget(caption)
             lay.addWidget(pane)
             texts.addWidget(box)
         edits_box = QWidget()
         lay = QVBoxLayout(edits_box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        lay.addWidget(QLabel(self.tr("Repairs")))
+        lay.addWidget(self.captions["edits"])
         lay.addWidget(self.edits)
         lay.addLayout(self.edit_buttons)
+        lay.addLayout(self.alternative_buttons)
         tags_box = QWidget()
         lay = QVBoxLayout(tags_box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        lay.addWidget(QLabel(self.tr("Tags")))
+        lay.addWidget(self.captions["tags"])
         lay.addWidget(self.tags)
         lay.addLayout(self.tag_buttons)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -157,13 +114,37 @@ class Inspector(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.title)
         outer.addWidget(split, 1)
+        self._colour_of: Callable[[str], str | None] = lambda _path: None
+        self.retranslate()
 
-    def add_edit_action(self, action: QAction) -> None:
-        self._add_button(self.edit_buttons, action)
+    def retranslate(self) -> None:
+        for name, text in (
+            ("original", self.tr("Original")),
+            ("repaired", self.tr("Repaired")),
+            ("edits", self.tr("Repairs")),
+            ("tags", self.tr("Tags")),
+        ):
+            self.captions[name].setText(text)
+        self.edits.setHeaderLabels(
+            [self.tr("Repair"), self.tr("Change"), self.tr("Conf."), self.tr("Decision")]
+        )
+        self.tags.setHeaderLabels(
+            [self.tr("Kind"), self.tr("Tag"), self.tr("On"), self.tr("Correction / note")]
+        )
+        self.alternatives.setToolTip(self.tr("Other readings of a lost-byte repair"))
+        self.show_row(self.row, self._colour_of)  # its kinds, decisions and title in the new language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def add_edit_action(self, action: QAction, second_row: bool = False) -> None:
+        self._add_button(self.alternative_buttons if second_row else self.edit_buttons, action)
 
     def add_alternatives(self, action: QAction) -> None:
-        self.edit_buttons.addWidget(self.alternatives, 1)
-        self._add_button(self.edit_buttons, action)
+        self.alternative_buttons.addWidget(self.alternatives, 1)
+        self._add_button(self.alternative_buttons, action)
 
     def add_tag_action(self, action: QAction) -> None:
         self._add_button(self.tag_buttons, action)
@@ -180,6 +161,7 @@ class Inspector(QWidget):
     def show_row(self, row: SegmentRow | None, topic_colour_of: Callable[[str], str | None]) -> None:
         current_edit = self.current_edit()
         self.row = row
+        self._colour_of = topic_colour_of
         self.edits.clear()
         self.tags.clear()
         self.alternatives.clear()
@@ -215,7 +197,9 @@ class Inspector(QWidget):
             self.repaired.set_text(info.repaired)
         self._mark(row, topic_colour_of)
         for e in info.edits:
-            item = QTreeWidgetItem([e.kind, edit_label(e), f"{e.confidence:.2f}", self._decision_text(e)])
+            item = QTreeWidgetItem(
+                [repair_kind(e.kind), edit_label(e), f"{e.confidence:.2f}", self._decision_text(e)]
+            )
             item.setData(0, EDIT_ROLE, e)
             if e.decision == "pending" and e.confidence < 0.75:
                 item.setForeground(2, QColor(200, 110, 0))
@@ -300,6 +284,17 @@ class Inspector(QWidget):
             self.span_selected.emit()
 
     # --- what the user picked -----------------------------------------------------------------
+
+    def select_text(self, target: str, start: int, end: int) -> None:
+        """Select ``[start, end)`` of the original or repaired text (as if the user had)."""
+        pane = self.original if target == "original" else self.repaired
+        if start < end:
+            pane.select_span(start, end)
+        else:
+            cursor = pane.textCursor()
+            cursor.clearSelection()
+            pane.setTextCursor(cursor)
+        self.last_target = target
 
     def text_selection(self) -> tuple[str, int, int] | None:
         """(target, start, end) of the selected text (code points), the pane used last first."""

@@ -35,7 +35,9 @@ class SegmentTable(QTableView):
         self.setShowGrid(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A double click on a text cell opens it for selecting a span (read-only); so does the
+        # "select in cell" action (F2 is the window's "edit repair").
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.verticalHeader().hide()
         self.original_delegate = SegmentTextDelegate(False, self)
         self.repaired_delegate = SegmentTextDelegate(True, self)

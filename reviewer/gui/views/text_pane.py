@@ -1,0 +1,58 @@
+"""A read-only, selectable plain-text view whose selection is in code points (the store's offsets).
+
+Used by the inspector's Original/Repaired panes and as the table's in-cell editor, where
+the reviewer selects a span to tag without leaving the table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from reviewer.gui.textpos import from_utf16, to_utf16
+
+
+class TextPane(QPlainTextEdit):
+    """A read-only, selectable text whose selection is reported in code points."""
+
+    def __init__(self, target: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.setObjectName(f"{target}Text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.setPlainText(text)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return from_utf16(self.text, cursor.selectionStart()), from_utf16(self.text, cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(to_utf16(self.text, start))
+        cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def mark(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        selections = []
+        for start, end, fmt in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(to_utf16(self.text, start))
+            cursor.setPosition(to_utf16(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
