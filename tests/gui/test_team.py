@@ -82,6 +82,7 @@ def test_another_reviewers_tags_appear_at_the_next_poll(team_window, bob) -> Non
     assert w.session.segments.segment(1) is row
 
 
+@pytest.mark.parametrize("team_url", ["postgresql"], indirect=True)  # checked on team stores
 def test_tags_another_reviewer_made_just_before_ours_are_not_lost(team_window, bob) -> None:
     w = team_window
     doc = w.session.document_id
