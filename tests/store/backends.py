@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from reviewer.store import Store, open_store
+
 PG_ENV = "REVIEWER_TEST_PG_URL"
 BACKENDS = ("sqlite", "postgresql")
 
@@ -70,3 +72,20 @@ def new_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest, nam
         return str(tmp_path / f"{name}.sqlite3")
     dbs: PgDatabases = request.getfixturevalue("pg_databases")
     return dbs.create()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty store on each backend: a SQLite file, a fresh PostgreSQL database."""
+    return new_db_url(backend, tmp_path, request)
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with open_store(db_url) as s:
+        yield s
