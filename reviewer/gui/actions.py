@@ -3,7 +3,7 @@ and Help → Keyboard shortcuts all read it), so a shortcut is shown wherever it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
@@ -65,7 +65,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
-        (StdKey.Quit, "Ctrl+Q"),
+        (StdKey.Quit, "Ctrl+Q"),  # not every platform's Quit is Ctrl+Q
         QT_TRANSLATE_NOOP("Actions", "Close the window (everything is already saved)"),
     ),
     ActionSpec(
@@ -424,13 +424,34 @@ RECENT_MENU = QT_TRANSLATE_NOOP("Actions", "Open &Recent")
 SPEAKER_KEYS = 9
 
 
-def _keys(spec_keys: tuple[str | StdKey, ...]) -> list[QKeySequence]:
-    out: list[QKeySequence] = []
-    for k in spec_keys:
-        if isinstance(k, str):
-            out.append(QKeySequence(k))
-        else:
-            out += [s for s in QKeySequence.keyBindings(k) if s not in out]
+Bindings = Callable[[StdKey], list[QKeySequence]]
+
+
+def assign_shortcuts(
+    wanted: Sequence[tuple[str, tuple[str | StdKey, ...]]], standard: Bindings = QKeySequence.keyBindings
+) -> dict[str, list[QKeySequence]]:
+    """Each action's shortcuts, no sequence given twice (Qt fires neither of two that share one:
+    "Ambiguous shortcut overload").  A key an action names itself wins over the same key in a
+    platform's standard list (GNOME's Find previous is also Ctrl+Shift+G, ours teaches); after
+    that, the first action listed keeps a sequence.  ``standard`` gives a standard key's
+    sequences on this platform (Qt's by default).
+    """
+    named: dict[str, str] = {}
+    for name, keys in wanted:
+        for k in keys:
+            if isinstance(k, str):
+                named.setdefault(QKeySequence(k).toString(), name)
+    used: set[str] = set()
+    out: dict[str, list[QKeySequence]] = {}
+    for name, keys in wanted:
+        out[name] = []
+        sequences = [s for k in keys for s in ([QKeySequence(k)] if isinstance(k, str) else standard(k))]
+        for seq in sequences:
+            text = seq.toString()
+            if seq.isEmpty() or text in used or named.get(text, name) != name:
+                continue
+            used.add(text)
+            out[name].append(seq)
     return out
 
 
@@ -449,10 +470,12 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def make_action(parent: QObject, spec: ActionSpec, slot: Callable[[], object] | None) -> QAction:
+def make_action(
+    parent: QObject, spec: ActionSpec, slot: Callable[[], object] | None, keys: Sequence[QKeySequence]
+) -> QAction:
     action = QAction(parent)
     action.setObjectName(f"action_{spec.name}")
-    action.setShortcuts(_keys(spec.keys))
+    action.setShortcuts(list(keys))
     retranslate_action(action, spec.text, spec.tip)
     action.setCheckable(spec.checkable)
     if slot is not None:

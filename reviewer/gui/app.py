@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__
 from reviewer.core.glossary import Glossary, parse_glossary
-from reviewer.gui import i18n
+from reviewer.gui import binding, i18n
 from reviewer.gui.icons import app_icon
 from reviewer.resources import read_text
 from reviewer.store import Store, open_store
@@ -62,6 +62,7 @@ def application(offscreen: bool = False) -> QApplication:
         QCoreApplication.setApplicationName(APP_NAME)
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication([sys.argv[0] if sys.argv else "reviewer"])
+        binding.guard_none_refcount()  # before any painting: a leaking binding would abort later
         # Background jobs are Python threads: hand the GIL back to the UI thread more often
         # than the default 5 ms, so a long load cannot starve the event loop.
         sys.setswitchinterval(0.001)

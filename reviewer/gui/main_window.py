@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -38,6 +38,8 @@ from reviewer.gui.actions import (
     RECENT_MENU,
     SPEAKER_KEYS,
     SPECS,
+    StdKey,
+    assign_shortcuts,
     make_action,
     retranslate_action,
     translate,
@@ -148,15 +150,20 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> dict[str, QAction]:
         actions: dict[str, QAction] = {}
+        keys = assign_shortcuts(
+            [(spec.name, spec.keys) for spec in SPECS]
+            + [("undo", (StdKey.Undo,)), ("redo", (StdKey.Redo, "Ctrl+Y"))]
+            + [(f"speaker_{n}", (str(n),)) for n in range(1, SPEAKER_KEYS + 1)]
+        )
         for spec in SPECS:
             slot: Callable[[], object] | None = getattr(self, f"act_{spec.name}", None)
-            actions[spec.name] = make_action(self, spec, slot)
+            actions[spec.name] = make_action(self, spec, slot, keys[spec.name])
             self.addAction(actions[spec.name])
         # Our own undo/redo actions (not QUndoStack's): their text can follow a language switch.
-        stack = self.session.undo_stack
+        stack = self.session.undo_group  # the open document's history (session.undo_stack)
         undo, redo = QAction(self), QAction(self)
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        undo.setShortcuts(keys["undo"])
+        redo.setShortcuts(keys["redo"])
         undo.triggered.connect(stack.undo)
         redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(undo.setEnabled)
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
         for n in range(1, SPEAKER_KEYS + 1):
             a = QAction(self)
             a.setObjectName(f"action_speaker_{n}")
-            a.setShortcut(QKeySequence(str(n)))
+            a.setShortcuts(keys[f"speaker_{n}"])
             a.triggered.connect(lambda _c=False, n=n: self.act_speaker_key(n))
             self.addAction(a)
             actions[f"speaker_{n}"] = a
@@ -441,7 +448,8 @@ class MainWindow(QMainWindow):
     def _show_current(self) -> None:
         index = self.table.current_segment()
         row = self.session.segments.segment(index) if index is not None else None
-        self.inspector.show_row(row, self.session.topics.colour_of)
+        names = {s.label: s.display_name for s in self.session.speaker_list()}
+        self.inspector.show_row(row, self.session.topics.colour_of, names)
         self._update_enabled()
 
     def _topics_changed(self) -> None:
@@ -450,7 +458,9 @@ class MainWindow(QMainWindow):
         self.table.viewport().update()
 
     def _speakers_changed(self) -> None:
+        """Names changed or a speaker came: quick keys, the filter list and the inspector follow."""
         self._refresh_filter_choices()
+        self._show_current()
         speakers = self.session.speaker_list()
         for n in range(1, SPEAKER_KEYS + 1):
             action = self.actions_by_name[f"speaker_{n}"]
@@ -672,7 +682,7 @@ class MainWindow(QMainWindow):
     def act_use_alternative(self) -> None:
         edit = self.inspector.current_edit()
         index = self.table.current_segment()
-        text = self.inspector.alternatives.currentText()
+        text = self.inspector.alternatives.currentData()
         if edit is None or index is None or not text:
             return
         if text == edit.after:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
@@ -108,7 +108,12 @@ class ReviewSession(QObject):
         super().__init__(parent)
         self.store = store
         self.runner = Runner(synchronous, self)
-        self.undo_stack = QUndoStack(self)
+        # One undo history per document, as editors keep one per file: Ctrl+Z in a document
+        # undoes what was done there, never a step made in another one.  The group's active
+        # stack is the open document's (a stack of its own while none is open).
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int | None, QUndoStack] = {}
+        self._activate_stack(None)
         self.segments = SegmentTableModel(self)
         self.documents = DocumentsModel(self)
         self.topics = TopicTreeModel(self)
@@ -125,6 +130,24 @@ class ReviewSession(QObject):
         self._token: object = None  # the store's change token when this window last looked
         self._reloading = False
         self.filters: dict[str, object] = {}
+
+    # --- undo histories ------------------------------------------------------------------------
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open document's undo history."""
+        return self._stack_for(self.document_id)
+
+    def _stack_for(self, document_id: int | None) -> QUndoStack:
+        stack = self._stacks.get(document_id)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self.undo_group.addStack(stack)
+            self._stacks[document_id] = stack
+        return stack
+
+    def _activate_stack(self, document_id: int | None) -> None:
+        self.undo_group.setActiveStack(self._stack_for(document_id))
 
     # --- documents ----------------------------------------------------------------------------
 
@@ -157,6 +180,7 @@ class ReviewSession(QObject):
 
     def _loaded(self, loaded: LoadedDocument) -> None:
         self.document_id = loaded.document_id
+        self._activate_stack(loaded.document_id)
         self.speakers = loaded.speakers
         self.annotations = loaded.annotations
         self.timed = loaded.timed
@@ -237,7 +261,7 @@ class ReviewSession(QObject):
         except InputError as err:
             self.error.emit(str(err))
             return False
-        self.undo_stack.push(command)
+        self._stack_for(command.document_id).push(command)
         self.apply(changes)
         self._after_own_write(others)
         self.message.emit(command.text())
@@ -325,6 +349,7 @@ class ReviewSession(QObject):
     def apply(self, changes: Changes) -> None:
         current = changes.document_id is not None and changes.document_id == self.document_id
         touched: set[int] = set()
+        speakers_before = self.speakers
         if current and changes.speakers:
             self.speakers = {s.id: s for s in self.store.speakers(self.document_id)}  # type: ignore[arg-type]
         if current and changes.decisions:
@@ -365,6 +390,8 @@ class ReviewSession(QObject):
             self.refresh_documents()
         if current:
             self._update_document_counts()
+        if self.speakers != speakers_before:  # renamed, or a new one: quick keys and filters follow
+            self.speakers_changed.emit()
         self.rows_changed.emit(sorted(set(changes.focus) | touched))
 
     def known_annotations(self) -> dict[int, AnnotationInfo]:

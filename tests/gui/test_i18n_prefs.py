@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -299,7 +299,7 @@ def test_dropping_files_on_the_window_imports_and_opens_them(window, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(50, 50), actions, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(50, 50), actions, mime, buttons, mods)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(50, 50), actions, mime, buttons, mods)
@@ -312,7 +312,7 @@ def test_dropping_files_on_the_window_imports_and_opens_them(window, tmp_path):
     # Something that is not a local file is refused.
     web = QMimeData()
     web.setUrls([QUrl("https://example.com/talk.txt")])
-    refused = QDragEnterEvent(QPointF(50, 50), actions, web, buttons, mods)
+    refused = QDragEnterEvent(QPoint(50, 50), actions, web, buttons, mods)
     refused.ignore()
     QApplication.sendEvent(window, refused)
     assert not refused.isAccepted()

@@ -207,7 +207,18 @@ def find_matches(pattern: str, regex: bool, case: bool = False) -> re.Pattern[st
     return re.compile(pattern if regex else re.escape(pattern), flags)
 
 
-def edit_label(e: EditInfo) -> str:
+def edit_label(e: EditInfo, speaker_names: dict[str, str] | None = None) -> str:
+    """"before → after" of a repair; a speaker repair's labels by the names they now have."""
+    after_text = e.effective().after if e.decision == "changed" else e.after
+    if e.kind == "speaker" and speaker_names:
+        before, after = (speaker_choice(t, speaker_names) or "∅" for t in (e.before, after_text))
+        return f"{before} → {after}"
     before = one_line(e.before) or "∅"
-    after = one_line(e.effective().after if e.decision == "changed" else e.after) or "∅"
+    after = one_line(after_text) or "∅"
     return f"{before} → {after}"
+
+
+def speaker_choice(label: str, speaker_names: dict[str, str]) -> str:
+    """How a speaker label is shown where the reviewer picks one: "Alice (SPEAKER_00)"."""
+    name = speaker_names.get(label, label)
+    return f"{name} ({label})" if name != label and label else name

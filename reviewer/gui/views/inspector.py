@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
 from reviewer.gui.i18n import is_language_change
-from reviewer.gui.models.rows import SegmentRow, edit_label, time_text
+from reviewer.gui.models.rows import SegmentRow, edit_label, speaker_choice, time_text
 from reviewer.gui.names import repair_kind
 from reviewer.gui.views.text_pane import TextPane
 from reviewer.store import AnnotationInfo
@@ -115,6 +115,7 @@ class Inspector(QWidget):
         outer.addWidget(self.title)
         outer.addWidget(split, 1)
         self._colour_of: Callable[[str], str | None] = lambda _path: None
+        self._speaker_names: dict[str, str] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -132,7 +133,8 @@ class Inspector(QWidget):
             [self.tr("Kind"), self.tr("Tag"), self.tr("On"), self.tr("Correction / note")]
         )
         self.alternatives.setToolTip(self.tr("Other readings of a lost-byte repair"))
-        self.show_row(self.row, self._colour_of)  # its kinds, decisions and title in the new language
+        # Its kinds, decisions and title in the new language.
+        self.show_row(self.row, self._colour_of, self._speaker_names)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
@@ -158,10 +160,17 @@ class Inspector(QWidget):
 
     # --- showing ------------------------------------------------------------------------------
 
-    def show_row(self, row: SegmentRow | None, topic_colour_of: Callable[[str], str | None]) -> None:
+    def show_row(
+        self,
+        row: SegmentRow | None,
+        topic_colour_of: Callable[[str], str | None],
+        speaker_names: dict[str, str] | None = None,
+    ) -> None:
+        """Show a row; ``speaker_names`` (label → display name) names a speaker repair's choices."""
         current_edit = self.current_edit()
         self.row = row
         self._colour_of = topic_colour_of
+        self._speaker_names = dict(speaker_names or {})
         self.edits.clear()
         self.tags.clear()
         self.alternatives.clear()
@@ -198,7 +207,12 @@ class Inspector(QWidget):
         self._mark(row, topic_colour_of)
         for e in info.edits:
             item = QTreeWidgetItem(
-                [repair_kind(e.kind), edit_label(e), f"{e.confidence:.2f}", self._decision_text(e)]
+                [
+                    repair_kind(e.kind),
+                    edit_label(e, self._speaker_names),
+                    f"{e.confidence:.2f}",
+                    self._decision_text(e),
+                ]
             )
             item.setData(0, EDIT_ROLE, e)
             if e.decision == "pending" and e.confidence < 0.75:
@@ -269,8 +283,10 @@ class Inspector(QWidget):
         if e is None:
             return
         for alt in (e.after, *e.alternatives):
-            if alt not in [self.alternatives.itemText(i) for i in range(self.alternatives.count())]:
-                self.alternatives.addItem(alt)
+            if self.alternatives.findData(alt) < 0:
+                # A speaker repair's readings are labels: shown by the names they have now.
+                shown = speaker_choice(alt, self._speaker_names) if e.kind == "speaker" else alt
+                self.alternatives.addItem(shown, alt)
 
     def _edit_selected(self, *_args: object) -> None:
         self._fill_alternatives()

@@ -1,0 +1,138 @@
+"""No paint or model path may lose references to None, True, False or small ints.
+
+PySide6 6.12.0 dropped a reference to None on every void call; on Python 3.11 the
+window aborted after a few minutes of scrolling (``none_dealloc``).  These tests paint
+and query the real window many thousands of times and compare the counts before and
+after: on that binding they fail by tens of thousands, on a sound one they hold.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from reviewer.gui import binding
+from reviewer.gui.models.segments import COL_ORIGINAL, COL_REPAIRED, ROW_ROLE
+from tests.gui.conftest import select_rows
+
+WATCHED = {"None": None, "True": True, "False": False, "0": 0, "1": 1, "2": 2, "-1": -1}
+# Caches (fonts, palettes, layouts) may take a handful of references once; a leak takes
+# one or more per call, so thousands here.
+SLACK = 50
+
+LINES = "".join(
+    f"[00:{n // 60:02d}:{n % 60:02d}] SPEAKER_0{n % 2}: line {n} with chat gpt and 好的 <b>x</b> 😂\n"
+    for n in range(120)
+)
+
+
+def counts() -> dict[str, int]:
+    return {name: sys.getrefcount(value) for name, value in WATCHED.items()}
+
+
+def lost(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    return {name: before[name] - after[name] for name in before if before[name] - after[name] > SLACK}
+
+
+def test_the_binding_keeps_its_references_to_none(qapp) -> None:
+    assert binding.none_references_lost() == 0
+    assert not binding.leaks_none()
+
+
+def _filled_window(window, open_text) -> None:
+    open_text(LINES, name="many.txt")
+    s = window.session
+    s.tag_topic([0, 1, 2, 5, 8], "Paint/Topic")
+    s.mark_error(3, "asr", span=(0, 4), correction="Line")
+    select_rows(window, 2)
+
+
+def test_painting_the_table_many_times_keeps_refcounts(window, open_text) -> None:
+    _filled_window(window, open_text)
+    table = window.table
+    viewport = table.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32)
+    bar = table.verticalScrollBar()
+    rows_shown = table.rows_per_page()
+    for _ in range(3):  # warm the caches (glyphs, palettes) before counting
+        viewport.render(image)
+    before = counts()
+    renders = 400
+    for n in range(renders):
+        bar.setValue((n * bar.pageStep()) % max(bar.maximum(), 1))
+        viewport.render(image)
+    after = counts()
+    painted = renders * rows_shown * window.session.segments.columnCount()
+    assert painted > 10_000
+    assert lost(before, after) == {}, f"after {painted} cell paints"
+
+
+def test_painting_the_whole_window_and_the_cell_editor_keeps_refcounts(window, open_text, qtbot) -> None:
+    _filled_window(window, open_text)
+    model = window.session.segments
+    window.table.edit(model.index(2, COL_REPAIRED))  # the in-cell text pane, painted too
+    QApplication.processEvents()
+    for _ in range(3):
+        window.grab()
+    before = counts()
+    for n in range(150):
+        window.table.go_to_row(n % model.rowCount())
+        window.grab()
+    assert lost(before, counts()) == {}
+
+
+def test_model_and_view_queries_keep_refcounts(window, open_text) -> None:
+    _filled_window(window, open_text)
+    model = window.session.segments
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
+        ROW_ROLE,
+    ]
+    table = window.table
+    docs = window.session.documents
+    topics = window.session.topics
+
+    def query_all() -> None:
+        for r in range(model.rowCount()):
+            for c in range(model.columnCount()):
+                index = model.index(r, c)
+                model.flags(index)
+                for role in roles:
+                    model.data(index, role)
+            table.indexAt(QPoint(5, 5 + r))
+        for c in range(model.columnCount()):
+            model.headerData(c, Qt.Orientation.Horizontal)
+        model.data(QModelIndex())
+        for m in (docs, topics):
+            for r in range(m.rowCount()):
+                for c in range(m.columnCount()):
+                    for role in roles[:-1]:
+                        m.data(m.index(r, c), role)
+        for col in (COL_ORIGINAL, COL_REPAIRED):
+            delegate = table.itemDelegateForColumn(col)
+            delegate.sizeHint(_option(table), model.index(0, col))
+
+    query_all()
+    before = counts()
+    for _ in range(30):
+        query_all()
+    assert lost(before, counts()) == {}
+
+
+def _option(table):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.font = table.font()
+    option.palette = table.palette()
+    option.rect = table.visualRect(table.model().index(0, COL_REPAIRED))
+    return option
