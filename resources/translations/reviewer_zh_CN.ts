@@ -128,8 +128,16 @@
         <translation>接受修复(&amp;A)</translation>
     </message>
     <message>
-        <source>Accept the selected repair (or all pending ones of the rows)</source>
-        <translation>接受选中的修复（或所选行中所有待定的修复）</translation>
+        <source>Accept the selected repair (or the confident pending ones of the selected rows)</source>
+        <translation>接受选中的修复（或选中各行中有把握的待定修复）</translation>
+    </message>
+    <message>
+        <source>Accept repairs by &amp;confidence…</source>
+        <translation>按置信度接受修复(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Accept the selected rows&apos; (or the document&apos;s) pending repairs above a confidence</source>
+        <translation>接受选中各行（或整个文档）中达到置信度的待定修复</translation>
     </message>
     <message>
         <source>&amp;Reject repair</source>
@@ -472,6 +480,49 @@
     </message>
 </context>
 <context>
+    <name>BulkAcceptDialog</name>
+    <message>
+        <source>1 repair</source>
+        <translation>1 处修复</translation>
+    </message>
+    <message>
+        <source>{0} repairs</source>
+        <translation>{0} 处修复</translation>
+    </message>
+    <message>
+        <source>Accept repairs</source>
+        <translation>接受修复</translation>
+    </message>
+    <message>
+        <source>Pending repairs in {0}. Choose the kinds to accept and the least confidence of each; the others stay pending.</source>
+        <translation>{0}中的待定修复。选择要接受的种类及各自的最低置信度；其余保持待定。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Confidence at least</source>
+        <translation>置信度至少</translation>
+    </message>
+    <message>
+        <source>Also accept {0} suggestions the repair did not apply</source>
+        <translation>同时接受修复未应用的 {0} 条建议</translation>
+    </message>
+    <message>
+        <source>Accept {0}; {1} stay pending.</source>
+        <translation>接受{0}；{1} 处保持待定。</translation>
+    </message>
+    <message>
+        <source>Accept {0}</source>
+        <translation>接受 {0} 处</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Rename speaker {0} → {1}</source>
@@ -671,6 +722,25 @@
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>Files not imported</source>
+        <translation>未导入的文件</translation>
+    </message>
+    <message>
+        <source>{0} file(s) could not be imported; nothing of them was stored:</source>
+        <translation>{0} 个文件无法导入，其内容均未存储：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Repair</source>
@@ -844,6 +914,10 @@
         <translation>（已取消）</translation>
     </message>
     <message>
+        <source>{0} not imported</source>
+        <translation>{0} 个未导入</translation>
+    </message>
+    <message>
         <source>{0} is no longer there</source>
         <translation>{0} 已不存在</translation>
     </message>
@@ -864,8 +938,48 @@
         <translation>未找到</translation>
     </message>
     <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+    <message>
         <source>{0} of {1} rows shown</source>
         <translation>显示 {0} / {1} 行</translation>
+    </message>
+    <message>
+        <source>the {0} selected rows</source>
+        <translation>选中的 {0} 行</translation>
+    </message>
+    <message>
+        <source>the whole document</source>
+        <translation>整个文档</translation>
+    </message>
+    <message>
+        <source>No pending repairs in {0}</source>
+        <translation>{0}中没有待定的修复</translation>
+    </message>
+    <message>
+        <source>No pending repairs in the selected rows</source>
+        <translation>选中的行中没有待定的修复</translation>
+    </message>
+    <message>
+        <source>Accepted {0}</source>
+        <translation>已接受{0}</translation>
+    </message>
+    <message>
+        <source>{0} left pending</source>
+        <translation>{0} 处仍待定</translation>
+    </message>
+    <message>
+        <source> ({0} suggestions: pick them in the inspector to accept)</source>
+        <translation>（{0} 条建议：在检查器中选中即可接受）</translation>
+    </message>
+    <message>
+        <source>Reject repairs</source>
+        <translation>拒绝修复</translation>
+    </message>
+    <message>
+        <source>Reject {0} pending repairs in {1} rows ({2})?</source>
+        <translation>拒绝 {1} 行中的 {0} 处待定修复（{2}）？</translation>
     </message>
     <message>
         <source>Edit repair</source>

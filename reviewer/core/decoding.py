@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from reviewer.core.errors import DecodeError, InputError
+from reviewer.core.inputs import read_input
 
 __all__ = ["Decoded", "decode", "decode_file"]
 
@@ -132,23 +133,6 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             return _finish(*wide)
     text, name, reason, _ = _legacy(data)
     return _finish(text, name, reason)
-
-
-def read_input(path: str | Path, what: str = "file") -> bytes:
-    """Read a file the user named; every failure is an InputError with a one-line message."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"is a directory, not a {what}: {p}")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such {what}: {p}") from None
-    except IsADirectoryError:
-        raise InputError(f"is a directory, not a {what}: {p}") from None
-    except PermissionError:
-        raise InputError(f"permission denied: {p}") from None
-    except OSError as err:
-        raise InputError(f"cannot read {p}: {err.strerror or err}") from None
 
 
 def decode_file(path: str | Path, encoding: str | None = None) -> Decoded:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core.decoding import read_input
 from reviewer.core.errors import InputError
+from reviewer.core.inputs import read_input
 
 
 @dataclass

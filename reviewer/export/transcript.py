@@ -23,6 +23,10 @@ LAST_CUE_SECONDS = 3.0
 MIN_CUE_SECONDS = 0.5
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# What other programs take as a line break (Python's str.splitlines does): made a plain one.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# The arrow of a timing line: in a cue's text it would start a cue of its own when read back.
+ARROW = "-->"
 
 
 def _speaker(seg: SegmentInfo) -> str | None:
@@ -71,15 +75,22 @@ def cue_times(segments: Sequence[SegmentInfo]) -> list[tuple[float, float]]:
 
 
 def _cue_text(text: str) -> str:
-    # A blank line ends a cue in both formats; keep the text's lines but not its blank ones.
-    return _BLANK_LINES.sub("\n", text.strip()) or "…"
+    """Text that stays inside its cue: a blank line would end the cue (both formats), so the
+    text keeps its lines but not its blank ones, whatever character breaks them."""
+    return _BLANK_LINES.sub("\n", _LINE_BREAKS.sub("\n", text).strip()) or "…"
+
+
+def _srt_safe(text: str) -> str:
+    # SRT has no escapes: a timing line inside the text would read back as a cue of its own.
+    return text.replace(ARROW, "->")
 
 
 def render_srt(segments: Sequence[SegmentInfo]) -> str:
     parts = []
     for n, (seg, (start, end)) in enumerate(zip(segments, cue_times(segments), strict=True), 1):
         name = _speaker(seg)
-        text = _cue_text(seg.repaired)
+        name = _srt_safe(" ".join(_cue_text(name).split())) if name else None
+        text = _srt_safe(_cue_text(seg.repaired))
         parts.append(
             f"{n}\n{_clock(start, ',')} --> {_clock(end, ',')}\n{name + ': ' if name else ''}{text}\n"
         )
@@ -94,7 +105,8 @@ def render_vtt(segments: Sequence[SegmentInfo]) -> str:
     parts = ["WEBVTT\n"]
     for seg, (start, end) in zip(segments, cue_times(segments), strict=True):
         name = _speaker(seg)
-        text = _vtt_escape(_cue_text(seg.repaired))
+        name = " ".join(_cue_text(name).split()) if name else None  # a voice name is one line
+        text = _vtt_escape(_cue_text(seg.repaired))  # "-->" becomes "--&gt;", read back as "-->"
         voice = f"<v {_vtt_escape(name)}>" if name else ""
         parts.append(f"{_clock(start, '.')} --> {_clock(end, '.')}\n{voice}{text}\n")
     return "\n".join(parts)

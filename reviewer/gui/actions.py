@@ -123,7 +123,17 @@ SPECS: tuple[ActionSpec, ...] = (
         "accept",
         QT_TRANSLATE_NOOP("Actions", "&Accept repair"),
         ("A",),
-        QT_TRANSLATE_NOOP("Actions", "Accept the selected repair (or all pending ones of the rows)"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Accept the selected repair (or the confident pending ones of the selected rows)"
+        ),
+    ),
+    ActionSpec(
+        "accept_many",
+        QT_TRANSLATE_NOOP("Actions", "Accept repairs by &confidence…"),
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Accept the selected rows' (or the document's) pending repairs above a confidence"
+        ),
     ),
     ActionSpec(
         "reject",
@@ -374,6 +384,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("Actions", "&Review"),
         (
             "accept",
+            "accept_many",
             "reject",
             "change",
             "use_alternative",

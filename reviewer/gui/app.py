@@ -123,6 +123,14 @@ def run_window(
             return 2
     app = application(offscreen=not has_display())
     store = open_store(db)
+    if screenshot is not None:
+        from reviewer.export.atomic import check_writable
+
+        try:
+            check_writable(screenshot)  # not the store itself, nor a read-only file
+        except BaseException:
+            store.close()
+            raise
     # A screenshot run does its work inline so the picture shows the finished window.
     session = ReviewSession(store, synchronous=screenshot is not None)
     window = MainWindow(session, settings=None if screenshot else app_settings())

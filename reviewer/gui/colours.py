@@ -49,3 +49,8 @@ def topic_colour(colour: str | None) -> QColor:
 
 def error_colour(palette: QPalette | None = None) -> QColor:
     return QColor(230, 90, 90) if is_dark(palette) else QColor(190, 30, 30)
+
+
+def find_colour(palette: QPalette | None = None) -> QColor:
+    """Text matching the find bar: magenta, so it never reads as a repair's blue, amber or green."""
+    return QColor(170, 60, 150, 220) if is_dark(palette) else QColor(245, 120, 220, 170)

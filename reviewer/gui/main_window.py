@@ -7,8 +7,10 @@ one is ``active_dialog`` (tests fill it in and accept it like a user would).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from reviewer import __version__
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
+from reviewer.core.people import ANNOTATOR_ENV
 from reviewer.gui import i18n
 from reviewer.gui.actions import (
     MENUS,
@@ -45,17 +48,22 @@ from reviewer.gui.actions import (
     translate,
 )
 from reviewer.gui.dialogs.agreement_dialog import AgreementDialog
+from reviewer.gui.dialogs.bulk_accept import BulkAcceptDialog
+from reviewer.gui.dialogs.bulk_accept import summary as bulk_summary
 from reviewer.gui.dialogs.conflict_dialog import ConflictDialog
 from reviewer.gui.dialogs.error_dialog import ErrorDialog
+from reviewer.gui.dialogs.import_problems import ImportProblemsDialog
 from reviewer.gui.dialogs.preferences import ANNOTATOR_KEY, FONT_SIZE_KEY, PreferencesDialog
 from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
 from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
 from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
 from reviewer.gui.icons import app_icon
+from reviewer.gui.models.rows import LOW_CONFIDENCE, find_matches
 from reviewer.gui.models.segments import COL_REPAIRED
+from reviewer.gui.names import repair_kind
 from reviewer.gui.recent import RecentFiles, fill_menu, normalise
-from reviewer.gui.session import ANNOTATOR_ENV, ReviewSession
+from reviewer.gui.session import ReviewSession
 from reviewer.gui.views.documents_panel import DocumentsPanel
 from reviewer.gui.views.find_bar import FindBar
 from reviewer.gui.views.inspector import Inspector
@@ -63,6 +71,7 @@ from reviewer.gui.views.segment_table import SegmentTable
 from reviewer.gui.views.task_indicator import TaskIndicator
 from reviewer.gui.views.teach_offer import TeachOffer
 from reviewer.gui.views.topic_panel import TopicPanel
+from reviewer.ops.bulk_accept import BulkAcceptPlan, BulkAcceptRules, plan_bulk_accept
 
 APP_TITLE = "Transcript Reviewer"
 EXPORTS = {
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._update_enabled()
         self._index_before_reset: int | None = None
+        self._find_cache: tuple[object, list[int]] = (None, [])
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self._poll)
@@ -305,6 +315,7 @@ class MainWindow(QMainWindow):
         self.session.segments.modelAboutToBeReset.connect(self._remember_place)
         self.documents_panel.open_requested.connect(self.open_document)
         self.find_bar.find_requested.connect(self._find)
+        self.find_bar.text.textChanged.connect(self._find_text_edited)
         self.find_bar.filters_changed.connect(self._filters_changed)
         self.find_bar.annotator_view_changed.connect(self._set_annotator_view)
         self.teach_offer.teach_requested.connect(self.teach_correction)
@@ -414,7 +425,7 @@ class MainWindow(QMainWindow):
             a[name].setEnabled(has_doc and has_rows)
         a["change"].setEnabled(edit is not None)
         a["use_alternative"].setEnabled(edit is not None and bool(edit.alternatives))
-        for name in ("export_txt", "export_srt", "export_vtt"):
+        for name in ("export_txt", "export_srt", "export_vtt", "accept_many"):
             a[name].setEnabled(has_doc)
 
     # --- documents ----------------------------------------------------------------------------
@@ -511,7 +522,10 @@ class MainWindow(QMainWindow):
         if outcome.cancelled:
             text += self.tr(" (cancelled)")
         if outcome.errors:
-            text += " · ⚠ " + outcome.errors[0]
+            text += " · ⚠ " + self.tr("{0} not imported").format(len(outcome.errors))
+            self.last_error = outcome.errors[0][1]
+            # Listed where they stay until read (the status bar's next message would hide them).
+            self.open_dialog(ImportProblemsDialog(outcome.errors, self), lambda _d: None)
         self.statusBar().showMessage(text, 8000)
         ids = {r.document_id for r in outcome.results}
         self.recent.add(reversed([d.path for d in self.session.documents.docs if d.id in ids and d.path]))
@@ -595,23 +609,44 @@ class MainWindow(QMainWindow):
     def _find(self, backwards: bool) -> None:
         text = self.find_bar.text.text()
         if not text:
+            self._mark_found(None)
             self.act_find()
             return
+        regex = self.find_bar.regex.isChecked()
         try:
-            row = self.session.find(
-                text,
-                self.table.current_visible_row(),
-                regex=self.find_bar.regex.isChecked(),
-                backwards=backwards,
-            )
+            rows = self._found_rows(text, regex)
         except re.error as err:
+            self._mark_found(None)
             self.find_bar.status.setText(self.tr("bad pattern: {0}").format(err))
             return
-        if row is None:
+        self._mark_found(find_matches(text, regex))
+        if not rows:
             self.find_bar.status.setText(self.tr("not found"))
             return
-        self.find_bar.status.setText("")
-        self.table.go_to_row(row)
+        start = self.table.current_visible_row()
+        k = bisect.bisect_left(rows, start) - 1 if backwards else bisect.bisect_right(rows, start)
+        k %= len(rows)
+        self.find_bar.status.setText(self.tr("{0} of {1}").format(k + 1, len(rows)))
+        self.table.go_to_row(rows[k], centre=True)
+
+    def _found_rows(self, text: str, regex: bool) -> list[int]:
+        """The matching rows, worked out again only when the search or the rows changed."""
+        key = (text, regex, self.session.segments.generation)
+        if self._find_cache[0] != key:
+            self._find_cache = (key, self.session.find_rows(text, regex=regex))
+        return self._find_cache[1]
+
+    def _mark_found(self, pattern: re.Pattern[str] | None) -> None:
+        """Mark what the find bar looks for in the table's text and the inspector's."""
+        for delegate in (self.table.original_delegate, self.table.repaired_delegate):
+            delegate.find_pattern = pattern
+        self.inspector.set_find_pattern(pattern)
+        self.table.viewport().update()
+
+    def _find_text_edited(self, text: str) -> None:
+        if not text:
+            self._mark_found(None)
+            self.find_bar.status.setText("")
 
     def _filters_changed(self) -> None:
         current = self.table.current_segment()
@@ -651,10 +686,61 @@ class MainWindow(QMainWindow):
             return [(current, e) for e in chosen]
         return self.session.pending_edits(self._selected())
 
+    def _chosen_edits(self) -> list[tuple[int, Any]]:
+        """The repairs the reviewer picked in the inspector for the current row (maybe none)."""
+        current = self.table.current_segment()
+        row = self.inspector.row
+        if current is None or row is None or row.index != current:
+            return []
+        return [(current, e) for e in self.inspector.selected_edits()]
+
     def act_accept(self) -> None:
-        targets = self._target_edits()
-        if self.session.decide(targets, "accepted") and len(targets) == 1:
-            self._offer_teaching(targets[0][1], "accepted")
+        chosen = self._chosen_edits()
+        if chosen:  # exactly what was picked, suggestions included: the reviewer asked for them
+            if self.session.decide(chosen, "accepted") and len(chosen) == 1:
+                self._offer_teaching(chosen[0][1], "accepted")
+            return
+        rows = self._selected()
+        if len(rows) == 1:
+            # The row the reviewer is looking at: its repairs in the text, whatever their confidence.
+            self._accept_planned(plan_bulk_accept(self.session.pending_edits(rows), BulkAcceptRules()))
+            return
+        edits = self.session.pending_edits(rows)
+        plan = plan_bulk_accept(edits, BulkAcceptRules(default=LOW_CONFIDENCE))
+        if len({i for i, _e in plan.chosen}) > self.table.rows_per_page():
+            self._ask_bulk_accept(edits, self.tr("the {0} selected rows").format(len(rows)))
+        else:
+            self._accept_planned(plan)
+
+    def act_accept_many(self) -> None:
+        rows = self._selected()
+        if len(rows) > 1:
+            where = self.tr("the {0} selected rows").format(len(rows))
+        else:
+            rows, where = [r.index for r in self.session.segments.rows], self.tr("the whole document")
+        self._ask_bulk_accept(self.session.pending_edits(rows), where)
+
+    def _ask_bulk_accept(self, edits: list[tuple[int, Any]], where: str) -> None:
+        if not edits:
+            self.statusBar().showMessage(self.tr("No pending repairs in {0}").format(where), 5000)
+            return
+        dlg = BulkAcceptDialog(edits, where, self)
+        self.open_dialog(dlg, lambda d: self._accept_planned(d.plan()))  # type: ignore[attr-defined]
+
+    def _accept_planned(self, plan: BulkAcceptPlan) -> None:
+        """Accept the plan's repairs and say what was done and what was left."""
+        if not plan.pending:
+            self.statusBar().showMessage(self.tr("No pending repairs in the selected rows"), 5000)
+            return
+        done = plan.count > 0 and self.session.decide(plan.chosen, "accepted")
+        text = self.tr("Accepted {0}").format(bulk_summary(plan)) if done else ""
+        if plan.left:
+            suggested = sum(1 for _i, e in plan.left if not e.applied)
+            left = self.tr("{0} left pending").format(len(plan.left))
+            if suggested:
+                left += self.tr(" ({0} suggestions: pick them in the inspector to accept)").format(suggested)
+            text = f"{text}; {left}" if text else left
+        self.statusBar().showMessage(text, 8000)
 
     def _decide_one(self, index: int, edit: Any, decision: str, text: str | None = None) -> None:
         if self.session.decide([(index, edit)], decision, text):
@@ -666,7 +752,23 @@ class MainWindow(QMainWindow):
             self.teach_offer.offer(*pair)
 
     def act_reject(self) -> None:
-        self.session.decide(self._target_edits(), "rejected")
+        targets = self._target_edits()
+        rows = {i for i, _e in targets}
+        if len(rows) <= self.table.rows_per_page():
+            self.session.decide(targets, "rejected")
+            return
+        kinds = Counter(e.kind for _i, e in targets)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Reject repairs"),
+            self.tr("Reject {0} pending repairs in {1} rows ({2})?").format(
+                len(targets), len(rows), ", ".join(f"{n} {repair_kind(k)}" for k, n in kinds.most_common())
+            ),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("rejectManyBox")
+        self.open_dialog(box, lambda _d: self.session.decide(targets, "rejected"))
 
     def act_change(self) -> None:
         edit = self.inspector.current_edit()
@@ -695,7 +797,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.statusBar().showMessage(self.tr("No {0}").format(what), 4000)
             return
-        self.table.go_to_row(row)
+        self.table.go_to_row(row, centre=True)
 
     def act_next_unreviewed(self) -> None:
         self._go(self.session.is_unreviewed, False, self.tr("unreviewed rows"))

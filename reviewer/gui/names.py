@@ -10,7 +10,7 @@ CONTEXT = "Names"
 REPAIR_KINDS = {
     "mojibake": QT_TRANSLATE_NOOP("Names", "mojibake"),
     "normalize": QT_TRANSLATE_NOOP("Names", "normalize"),
-    "speakers": QT_TRANSLATE_NOOP("Names", "speaker"),
+    "speaker": QT_TRANSLATE_NOOP("Names", "speaker"),  # the kind of the "speakers" step's edits
     "merge": QT_TRANSLATE_NOOP("Names", "merge"),
     "glossary": QT_TRANSLATE_NOOP("Names", "glossary"),
 }

@@ -8,9 +8,8 @@ widgets, so tests and ``--self-test`` drive it directly too.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-import getpass
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.core.occurrences import Occurrence
+from reviewer.core.people import default_annotator
 from reviewer.gui.commands import (
     AnnotationsCommand,
     Changes,
@@ -76,18 +76,7 @@ from reviewer.store import (
 )
 from reviewer.store.records import EditInfo, SegmentInfo
 
-ANNOTATOR_ENV = "REVIEWER_ANNOTATOR"
 RowTest = Callable[[SegmentRow], bool]
-
-
-def default_annotator() -> str | None:
-    env = os.environ.get(ANNOTATOR_ENV, "").strip()
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on this system
-        return None
 
 
 class ReviewSession(QObject):
@@ -221,9 +210,7 @@ class ReviewSession(QObject):
     def _imported(self, outcome: ImportOutcome) -> None:
         self.import_job = None
         self.refresh_documents()
-        for err in outcome.errors:
-            self.error.emit(err)
-        self.import_finished.emit(outcome)
+        self.import_finished.emit(outcome)  # the window lists the files that failed
 
     def export(self, kind: str, path: str | Path) -> int:
         """csv / json / txt / srt / vtt of the open document (CSV and JSON: the whole store if none)."""
@@ -730,14 +717,22 @@ class ReviewSession(QObject):
 
     def find(self, text: str, start: int, *, regex: bool = False, backwards: bool = False) -> int | None:
         """The next row whose original or repaired text matches (re.error for a bad regex)."""
-        if not text:
+        rows = self.find_rows(text, regex=regex)
+        if not rows:
             return None
-        pattern = find_matches(text, regex)
+        k = bisect.bisect_left(rows, start) - 1 if backwards else bisect.bisect_right(rows, start)
+        return rows[k % len(rows)]
 
-        def test(row: SegmentRow) -> bool:
-            return bool(pattern.search(row.info.original) or pattern.search(row.info.repaired))
-
-        return self.next_row(start, test, backwards)
+    def find_rows(self, text: str, *, regex: bool = False) -> list[int]:
+        """Every visible row whose original or repaired text matches, in order (re.error: bad regex)."""
+        if not text:
+            return []
+        search = find_matches(text, regex).search
+        return [
+            n
+            for n, row in enumerate(self.segments.visible_rows())
+            if search(row.info.original) or search(row.info.repaired)
+        ]
 
     def set_filters(
         self,

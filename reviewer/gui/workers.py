@@ -115,7 +115,7 @@ class Runner(QObject):
 @dataclass
 class ImportOutcome:
     results: list[ImportResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was not imported)
     cancelled: bool = False
 
 
@@ -154,7 +154,10 @@ def import_work(
                 out.cancelled = True
                 break
             except InputError as err:
-                out.errors.append(str(err))
+                out.errors.append((str(path), str(err)))
+            except Exception as err:  # a fault of ours with this file: say so, keep importing the rest
+                traceback.print_exc()
+                out.errors.append((str(path), f"unexpected error ({type(err).__name__}: {err})"))
         job.report(total, total, "")
         return out
 

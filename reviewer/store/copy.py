@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
@@ -127,20 +128,24 @@ def _snapshot(store: Store) -> Iterator[Session]:
         yield session
 
 
-def _copy_rows(src: Connection, dst: Connection, table: Table) -> None:
+def _copy_rows(src: Connection, dst: Connection, table: Table, src_where: str, dst_where: str) -> None:
     q = select(*table.c).order_by(*table.primary_key.columns)
     if table.name == Topic.__tablename__:
         # Parents first (a parent's path is a prefix of its children's): a moved topic may have
         # a smaller id than its new parent.
         q = select(*table.c).order_by(func.length(table.c.path), table.c.id)
-    batch: list[dict[str, Any]] = []
-    for row in src.execute(q.execution_options(yield_per=CHUNK)):
-        batch.append(dict(row._mapping))
-        if len(batch) == CHUNK:
+    reading = _faults_of(src_where, f"reading {table.name} from the source")
+    writing = _faults_of(dst_where, f"writing {table.name} to the target")
+    with reading:
+        rows = src.execute(q.execution_options(yield_per=CHUNK))
+    while True:
+        with reading:
+            chunk = rows.fetchmany(CHUNK)
+        if not chunk:
+            break
+        batch = [dict(row._mapping) for row in chunk]
+        with writing:
             dst.execute(insert(table), batch)
-            batch = []
-    if batch:
-        dst.execute(insert(table), batch)
 
 
 def _move_sequences(dst: Connection) -> None:
@@ -156,25 +161,50 @@ def _move_sequences(dst: Connection) -> None:
         )
 
 
+class _faults_of:
+    """A database error in the block is the fault of the store at ``where``, not of the other one
+    (the copy reads one inside the other's write transaction, which would take the blame)."""
+
+    def __init__(self, where: str, doing: str) -> None:
+        self.where, self.doing = where, doing
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object) -> None:
+        if isinstance(exc, DBAPIError):
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            message = f"{self.where}: {self.doing} failed ({reason}); the target is unchanged"
+            raise StoreError(message) from None
+
+
 def copy_store(source_url: str, target_url: str) -> CopyReport:
     """Copy everything from ``source_url`` into the empty store ``target_url``; see the module doc."""
-    with open_store(source_url) as src_store, open_store(target_url) as dst_store:
+    # The source must be there: a mistyped path would otherwise be created as an empty store.
+    with open_store(source_url, must_exist=True) as src_store, open_store(target_url) as dst_store:
         if src_store.url == dst_store.url:
             raise InputError("--from and --to are the same store")
+        reading = _faults_of(src_store.where, "reading the source")
+        writing = _faults_of(dst_store.where, "writing the target")
         with _snapshot(src_store) as src, dst_store.write() as dst:
             src_conn, dst_conn = src.connection(), dst.connection()
-            _check_empty(dst_conn, dst_store.where)
-            dst_conn.execute(delete(ErrorType.__table__))
+            with writing:
+                _check_empty(dst_conn, dst_store.where)
+                dst_conn.execute(delete(ErrorType.__table__))
             for table in TABLES:
-                _copy_rows(src_conn, dst_conn, table)
-            _move_sequences(dst_conn)
-            src_counts, dst_counts = table_counts(src_conn), table_counts(dst_conn)
+                _copy_rows(src_conn, dst_conn, table, src_store.where, dst_store.where)
+            with writing:
+                _move_sequences(dst_conn)
+            with reading:
+                src_counts, source_hash = table_counts(src_conn), content_hash(src)
+            with writing:
+                dst_counts, target_hash = table_counts(dst_conn), content_hash(dst)
             report = CopyReport(
                 src_store.where,
                 dst_store.where,
                 {t: (src_counts[t], dst_counts[t]) for t in src_counts},
-                content_hash(src),
-                content_hash(dst),
+                source_hash,
+                target_hash,
             )
             if not report.equal:
                 raise CopyMismatch(report)  # rolls the target back

@@ -36,9 +36,16 @@ def source_key(path: str) -> str:
     """The path a document is known by: absolute for real files, as given otherwise (e.g. ``<text>``)."""
     p = Path(path)
     try:
-        return str(p.resolve()) if p.exists() else path
+        key = str(p.resolve()) if p.exists() else path
     except OSError:
-        return path
+        key = path
+    return storable_name(key)
+
+
+def storable_name(name: str) -> str:
+    """A file name as text a database takes: bytes that were not UTF-8 (kept by Python as lone
+    surrogates) are written as ``\\xNN``, so two such names stay apart and show what they were."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def import_document(
@@ -106,7 +113,7 @@ def _import_new(
     now = utcnow()
     row = Document(
         path=key,
-        name=Path(doc.path).name or key,
+        name=storable_name(Path(doc.path).name) or key,
         version=1,
         imported_at=now,
         updated_at=now,

@@ -8,6 +8,7 @@ records (records.py), never live ORM objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reviewer.core import own_files
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.store import annotations as _ann
@@ -27,7 +29,7 @@ from reviewer.store import edit_decisions as _edits
 from reviewer.store import glossary_store as _gloss
 from reviewer.store import taxonomy as _tax
 from reviewer.store import team as _team
-from reviewer.store.engine import WRITE_OPTION, is_sqlite, make_engine
+from reviewer.store.engine import WRITE_OPTION, is_sqlite, make_engine, sqlite_file
 from reviewer.store.errors import StoreError
 from reviewer.store.migrate import MigrationReport, describe, prepare
 from reviewer.store.paths import resolve_db_url
@@ -54,16 +56,68 @@ KEEP = _ann.KEEP
 TagSpec = _ann.TagSpec
 
 
-def open_store(url: str | None = None, **engine_kwargs: Any) -> Store:
-    """Open (creating or upgrading as needed) the store at ``url`` / $REVIEWER_DB / the default place."""
+def open_store(url: str | None = None, *, must_exist: bool = False, **engine_kwargs: Any) -> Store:
+    """Open (creating or upgrading as needed) the store at ``url`` / $REVIEWER_DB / the default place.
+
+    ``must_exist``: a SQLite file that is not there is refused instead of created (a source to
+    copy from).  A URL of another kind of database, or one that cannot be parsed, is refused
+    with one line.
+    """
     resolved = resolve_db_url(url)
-    engine = make_engine(resolved, **engine_kwargs)
+    backend = check_url(resolved)
+    database = sqlite_file(resolved) if backend == "sqlite" else None
+    if must_exist and database is not None and not Path(database).is_file():
+        raise InputError(f"no such store: {database}")
+    if database is not None:
+        own_files.hold(database)  # from the first connection on: nothing else here may open it
     try:
-        report = prepare(engine, resolved)
+        try:
+            engine = make_engine(resolved, **engine_kwargs)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:  # no driver, a malformed address
+            raise InputError(f"{_redacted(resolved)}: cannot open this store ({_first_line(exc)})") from None
+        try:
+            report = prepare(engine, resolved)
+        except BaseException:
+            engine.dispose()
+            raise
     except BaseException:
-        engine.dispose()
+        if database is not None:
+            own_files.release(database)
         raise
     return Store(resolved, engine, report)
+
+
+# The databases a store can live in: a SQLite file (personal) or a PostgreSQL server (a team).
+BACKENDS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> str:
+    """The URL's backend name; InputError for a URL that cannot be parsed or names another database."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except (SQLAlchemyError, ValueError) as exc:
+        raise InputError(f"{_redacted(url)}: not a store address ({_first_line(exc)})") from None
+    if backend not in BACKENDS:
+        raise InputError(
+            f"{_redacted(url)}: a store is a SQLite file or a postgresql+psycopg:// URL, not {backend}"
+        )
+    return backend
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, as far as it can be parsed."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 class Store:
@@ -71,6 +125,7 @@ class Store:
         self.url = url
         self.engine = engine
         self.migration = report
+        self._closed = False
         self._reads = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
 
@@ -82,6 +137,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        database = sqlite_file(self.url)
+        if database is not None and not self._closed:
+            own_files.release(database)
+        self._closed = True
 
     @property
     def where(self) -> str:

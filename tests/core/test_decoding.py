@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reviewer.core import inputs
 from reviewer.core.decoding import Decoded, decode, decode_file
 from reviewer.core.errors import DecodeError, InputError
 from tests.conftest import seed_path
@@ -205,10 +206,13 @@ def test_decode_file_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     p = tmp_path / "secret.txt"
     p.write_text("x")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    p.chmod(0)
+    if os.geteuid() == 0:  # root reads it anyway: let the open fail as it would for anyone else
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+        def denied(*_args: object) -> int:
+            raise PermissionError(13, "Permission denied", str(p))
+
+        monkeypatch.setattr(inputs.os, "open", denied)
     with pytest.raises(InputError, match="permission denied"):
         decode_file(p)
 

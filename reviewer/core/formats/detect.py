@@ -23,6 +23,9 @@ MODULES: dict[str, ModuleType] = {
 }
 ORDER: tuple[str, ...] = tuple(MODULES)
 FORMATS = frozenset(MODULES)
+# The format names as the command line and the window list them.
+FORMAT_NAMES: tuple[str, ...] = ("chat", "timestamped", "plain", "srt", "vtt")
+assert set(FORMAT_NAMES) == FORMATS
 
 
 def scores(text: str) -> dict[str, float]:

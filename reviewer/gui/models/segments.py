@@ -50,6 +50,9 @@ class SegmentTableModel(QAbstractTableModel):
         self._filter: RowFilter | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        # Counts every change of rows or filter: what was worked out from them (find matches) is
+        # stale when it has moved on.
+        self.generation = 0
 
     # --- content ------------------------------------------------------------------------------
 
@@ -59,12 +62,14 @@ class SegmentTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self._position_of = positions or {r.index: n for n, r in enumerate(self.rows)}
         self._refilter()
+        self.generation += 1
         self.endResetModel()
 
     def set_filter(self, accept: RowFilter | None) -> None:
         self.beginResetModel()
         self._filter = accept
         self._refilter()
+        self.generation += 1
         self.endResetModel()
 
     @property
@@ -82,6 +87,7 @@ class SegmentTableModel(QAbstractTableModel):
     def replace_rows(self, rows: Iterable[SegmentRow]) -> None:
         """Put changed rows in place and repaint just them (filters are not re-run: rows stay put)."""
         changed = []
+        self.generation += 1
         for row in rows:
             pos = self._position_of.get(row.index)
             if pos is None:

@@ -6,6 +6,7 @@ HTML is ever parsed, so ``<b>`` or ``<img>`` in a transcript shows as typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
+from reviewer.gui.colours import error_colour, find_colour, highlight_colour, topic_colour
 from reviewer.gui.models.rows import HIGHLIGHT_UNSURE, Highlight, SegmentRow
 from reviewer.gui.models.segments import ROW_ROLE
 from reviewer.gui.textpos import to_utf16
@@ -48,6 +49,31 @@ def highlight_formats(text: str, highlights: list[Highlight], palette: QPalette 
             # Not only colour: a wavy underline tells an uncertain repair apart in any palette.
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(200, 90, 0))
+        fr.format = fmt
+        out.append(fr)
+    return out
+
+
+# At most this many find matches are marked in one cell (a one-letter search in a long segment).
+MAX_FIND_MARKS = 50
+
+
+def find_formats(text: str, pattern: re.Pattern[str] | None, palette: QPalette | None = None) -> list[Any]:
+    """Format ranges marking where ``pattern`` matches ``text`` (the find bar's search)."""
+    if pattern is None:
+        return []
+    out = []
+    fmt = QTextCharFormat()
+    fmt.setBackground(find_colour(palette))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    for n, m in enumerate(pattern.finditer(text)):
+        if n >= MAX_FIND_MARKS:
+            break
+        if m.end() <= m.start():
+            continue
+        fr = QTextLayout.FormatRange()
+        fr.start = to_utf16(text, m.start())
+        fr.length = to_utf16(text, m.end()) - fr.start
         fr.format = fmt
         out.append(fr)
     return out
@@ -100,6 +126,7 @@ class SegmentTextDelegate(QStyledItemDelegate):
         self.highlight = highlight
         self.target = "repaired" if highlight else "original"
         self.max_lines = 2
+        self.find_pattern: re.Pattern[str] | None = None  # what the find bar looks for, marked
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         row: SegmentRow | None = index.data(ROW_ROLE)
@@ -156,6 +183,7 @@ class SegmentTextDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         row: SegmentRow | None = index.data(ROW_ROLE)
         formats = highlight_formats(text, row.highlights, opt.palette) if (self.highlight and row) else []
+        formats += find_formats(text, self.find_pattern, opt.palette)  # last: drawn over the repairs
         rect = QRectF(opt.rect).adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         lines = max(1, min(self.max_lines, int(rect.height() // QFontMetricsF(opt.font).lineSpacing())))
         layout, truncated = lay_out(text, opt.font, rect.width(), lines, formats)

@@ -6,6 +6,7 @@ enabled state); the inspector only shows and reports selections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.colours import error_colour, highlight_colour, topic_colour
+from reviewer.gui.colours import error_colour, find_colour, highlight_colour, topic_colour
 from reviewer.gui.i18n import is_language_change
 from reviewer.gui.models.rows import SegmentRow, edit_label, speaker_choice, time_text
 from reviewer.gui.names import repair_kind
+from reviewer.gui.views.delegates import MAX_FIND_MARKS
 from reviewer.gui.views.text_pane import TextPane
 from reviewer.store import AnnotationInfo
 from reviewer.store.records import EditInfo
@@ -116,6 +118,7 @@ class Inspector(QWidget):
         outer.addWidget(split, 1)
         self._colour_of: Callable[[str], str | None] = lambda _path: None
         self._speaker_names: dict[str, str] = {}
+        self._find_pattern: re.Pattern[str] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -274,8 +277,25 @@ class Inspector(QWidget):
             fmt.setUnderlineColor(colour)
             fmt.setFontUnderline(True)
             (rep if a.target == "repaired" else orig).append((a.span_start, a.span_end or a.span_start, fmt))
+        if self._find_pattern is not None:  # the find bar's matches, over the rest
+            found = QTextCharFormat()
+            found.setBackground(find_colour(self.palette()))
+            for pane, spans in ((self.repaired, rep), (self.original, orig)):
+                for n, m in enumerate(self._find_pattern.finditer(pane.text)):
+                    if n >= MAX_FIND_MARKS:
+                        break
+                    if m.end() > m.start():
+                        spans.append((m.start(), m.end(), found))
         self.repaired.mark(rep)
         self.original.mark(orig)
+
+    def set_find_pattern(self, pattern: re.Pattern[str] | None) -> None:
+        """Mark what the find bar looks for in both panes (None: nothing)."""
+        if pattern is self._find_pattern:
+            return
+        self._find_pattern = pattern
+        if self.row is not None:
+            self._mark(self.row, self._colour_of)
 
     def _fill_alternatives(self) -> None:
         self.alternatives.clear()

@@ -88,18 +88,28 @@ class SegmentTable(QTableView):
             return rows[0] if rows else None
         return self.segment_model.row_at(current.row()).index
 
-    def go_to_row(self, row: int, extend: bool = False) -> None:
+    def go_to_row(self, row: int, extend: bool = False, centre: bool = False) -> None:
+        """Make ``row`` current; ``centre`` for a jump (find, next error): a row not wholly in
+        view is brought to the middle, with its neighbours round it, not left at an edge."""
         model = self.segment_model
         if not 0 <= row < model.rowCount():
             return
         index = model.index(row, COL_REPAIRED)
+        # Asked before the move: making a row current scrolls it just into view, at the edge.
+        centre = centre and not self.row_in_view(row)
         flags = QItemSelectionModel.SelectionFlag.Rows
         if extend:
             flags |= QItemSelectionModel.SelectionFlag.Select
         else:
             flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.selectionModel().setCurrentIndex(index, flags)
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        hint = QAbstractItemView.ScrollHint
+        self.scrollTo(index, hint.PositionAtCenter if centre else hint.EnsureVisible)
+
+    def row_in_view(self, row: int) -> bool:
+        """Whether the whole of ``row`` is inside the viewport (not cut at an edge)."""
+        rect = self.visualRect(self.segment_model.index(row, COL_REPAIRED))
+        return rect.isValid() and self.viewport().rect().contains(rect)
 
     def go_to_segment(self, segment_index: int) -> bool:
         row = self.segment_model.visible_row(segment_index)

@@ -1,7 +1,4 @@
-"""Team-review sub-commands: agreement between annotators, and copying a store into another.
-
-Registered by reviewer.cli through ``register``; the store is imported lazily, like cli_store.
-"""
+"""Team review: `reviewer agreement` between annotators, and `reviewer copy` of a whole store."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli_store import _int, _open, _out
+from reviewer.cli.common import add_parser, open_store_of, out, whole_number
 from reviewer.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -20,23 +17,10 @@ KINDS = ("speaker", "topic", "error")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    _add_agreement(sub, common)
-    _add_copy(sub, common)
-
-
-def annotator_list(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    names = [n.strip() for n in value.split(",") if n.strip()]
-    if len(names) < 2:
-        raise InputError(f"--annotators takes two or more names separated by commas, not {value!r}")
-    return names
-
-
-def _add_agreement(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
+    p = add_parser(
+        sub,
         "agreement",
-        parents=[common],
+        common,
         help="agreement between annotators on a document: Cohen's kappa per pair, Krippendorff's alpha",
         description="Per tag kind: the number of segments compared, Krippendorff's alpha (nominal) for "
         "the group and Cohen's kappa for every pair of annotators.  Compared are the segments where "
@@ -53,42 +37,51 @@ def _add_agreement(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
         help="compare every segment (untagged ones count as 'no tag'), not only the tagged ones",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object (kind → figures)")
-    p.set_defaults(handler=_cmd_agreement)
+    p.set_defaults(handler=_agreement)
+
+    p = add_parser(
+        sub,
+        "copy",
+        common,
+        help="copy a whole store into another, empty one (e.g. a SQLite file into PostgreSQL)",
+        description="Copy every document, segment, edit and decision, speaker, annotation, topic, "
+        "error type and glossary entry from --from into --to (both migrated first).  --from must "
+        "exist; --to must be empty (a new store); it is written in one transaction, and the per-table "
+        "counts and the content hash of both are compared before it is committed: exit 0 only when "
+        "they are equal.",
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="URL", help="a store URL or file")
+    p.add_argument("--to", dest="target", required=True, metavar="URL", help="a store URL or file")
+    p.set_defaults(handler=_copy)
 
 
-def _cmd_agreement(args: argparse.Namespace) -> int:
+def annotator_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    if len(names) < 2:
+        raise InputError(f"--annotators takes two or more names separated by commas, not {value!r}")
+    return names
+
+
+def _agreement(args: argparse.Namespace) -> int:
     from reviewer.export.agreement import agreement_json, text_lines
 
-    doc_id = _int(args.doc_id, "DOC_ID")
+    doc_id = whole_number(args.doc_id, "DOC_ID")
     names = annotator_list(args.annotators)
     kinds = (args.kind,) if args.kind else KINDS
-    with _open(args) as store:
+    with open_store_of(args) as store:
         report = store.agreement_report(doc_id, kinds, names, all_segments=args.all_segments)
     if args.json:
         json.dump({"document_id": doc_id, **agreement_json(report)}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for line in text_lines(report):
-            _out(line)
+            out(line)
     return 0
 
 
-def _add_copy(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "copy",
-        parents=[common],
-        help="copy a whole store into another, empty one (e.g. a SQLite file into PostgreSQL)",
-        description="Copy every document, segment, edit and decision, speaker, annotation, topic, "
-        "error type and glossary entry from --from into --to (both migrated first).  --to must be "
-        "empty (a new store); it is written in one transaction, and the per-table counts and the "
-        "content hash of both are compared before it is committed: exit 0 only when they are equal.",
-    )
-    p.add_argument("--from", dest="source", required=True, metavar="URL", help="a store URL or file")
-    p.add_argument("--to", dest="target", required=True, metavar="URL", help="a store URL or file")
-    p.set_defaults(handler=_cmd_copy)
-
-
-def _cmd_copy(args: argparse.Namespace) -> int:
+def _copy(args: argparse.Namespace) -> int:
     from reviewer.store.copy import CopyMismatch, copy_store
 
     try:
@@ -101,8 +94,8 @@ def _cmd_copy(args: argparse.Namespace) -> int:
 
 
 def _print_report(report: CopyReport) -> None:
-    _out(f"table\t{report.source}\t{report.target}")
+    out("table", report.source, report.target)
     for table, (a, b) in report.counts.items():
-        _out(f"{table}\t{a}\t{b}")
-    _out(f"content sha256\t{report.source_hash}\t{report.target_hash}")
-    _out("equal" if report.equal else "NOT EQUAL")
+        out(table, a, b)
+    out("content sha256", report.source_hash, report.target_hash)
+    out("equal" if report.equal else "NOT EQUAL")

@@ -1,18 +1,21 @@
-"""The window's command-line entry points: ``reviewer`` (no sub-command), ``reviewer gui``, ``--self-test``.
+"""The window's entry points: ``reviewer`` (no sub-command), ``reviewer gui``, ``--self-test``.
 
-Registered by reviewer.cli; Qt is imported only inside the handlers, so
-``reviewer repair`` and the store commands start without it.
+Qt is imported only inside the handlers, so ``reviewer repair`` and the store commands
+start without it.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from reviewer.cli.common import add_parser
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
+    p = add_parser(
+        sub,
         "gui",
-        parents=[common],
+        common,
         help="open the reviewer window (on FILEs, imported first)",
         description="Open the reviewer window on the store; FILEs are repaired, stored and shown.",
     )
@@ -22,10 +25,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="OUT.png",
         help="save a PNG of the filled window and exit (works without a display)",
     )
-    p.set_defaults(handler=_cmd_gui)
+    p.set_defaults(handler=_gui)
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
+def _gui(args: argparse.Namespace) -> int:
     from reviewer.gui.app import run_window
 
     return run_window(getattr(args, "db", None), args.files, screenshot=args.screenshot)
