@@ -59,6 +59,7 @@ from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
 from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
 from reviewer.gui.icons import app_icon
+from reviewer.gui.idle import IdleSweeper
 from reviewer.gui.models.rows import LOW_CONFIDENCE, find_matches
 from reviewer.gui.models.segments import COL_REPAIRED
 from reviewer.gui.names import repair_kind
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self._poll)
         self.poll_timer.start()
+        # The collector's sweep of what freezing an open document's rows kept: while idle.
+        self.idle = IdleSweeper(lambda: self.session.runner.busy, self)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -321,7 +324,7 @@ class MainWindow(QMainWindow):
         self.teach_offer.teach_requested.connect(self.teach_correction)
         for delegate in (self.table.original_delegate, self.table.repaired_delegate):
             delegate.span_selected.connect(self._cell_span_selected)
-        self.inspector.edits.currentItemChanged.connect(lambda *_: self._update_enabled())
+        self.inspector.edit_changed.connect(self._update_enabled)
 
     def _connect_session(self) -> None:
         s = self.session
@@ -375,6 +378,7 @@ class MainWindow(QMainWindow):
             if self.session.document_id is not None:
                 self.settings.setValue("session/document", self.session.document_id)
         self.poll_timer.stop()
+        self.idle.stop()
         for job in list(self.tasks.jobs):
             job.cancel()
         # Let running work see the cancel and finish (each stops within a fraction of a second),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from reviewer.core.glossary import load_glossary
-from reviewer.gui.views.inspector import EDIT_ROLE
 from reviewer.ops.bulk_accept import BulkAcceptRules, plan_bulk_accept
 from reviewer.store.records import EditInfo
 from tests.conftest import ROOT, seed_path
@@ -101,11 +100,7 @@ def test_a_few_rows_are_accepted_at_once_and_suggestions_stay(window, store) -> 
     assert {e.decision for e in seg.edits if not e.applied} == {"pending"}
     assert "suggestion" in window.statusBar().currentMessage()
     # Picked in the inspector, the suggestion is accepted (the reviewer asked for it).
-    item = next(
-        window.inspector.edits.topLevelItem(k)
-        for k in range(window.inspector.edits.topLevelItemCount())
-        if not window.inspector.edits.topLevelItem(k).data(0, EDIT_ROLE).applied
-    )
-    window.inspector.edits.setCurrentItem(item)
+    edits = window.inspector.edit_model.records()
+    window.inspector.choose_edit(next(k for k, e in enumerate(edits) if not e.applied))
     window.actions_by_name["accept"].trigger()
     assert {e.decision for e in store.segment(doc, target).edits if not e.applied} == {"accepted"}

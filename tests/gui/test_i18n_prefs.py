@@ -189,7 +189,7 @@ def test_switching_language_retranslates_the_open_window_at_once(window, open_te
     select_rows(window, 1)  # has a glossary repair
     window.apply_topic("greeting")
     inspector = window.inspector
-    assert inspector.edits.topLevelItem(0).text(0) == "glossary"
+    assert inspector.edit_model.text(0, 0) == "glossary"
     docs = window.session.documents
     fmt = docs.index(next(n for n, d in enumerate(docs.docs) if d.id == doc), 1)
     assert docs.data(fmt) == "chat"
@@ -214,13 +214,13 @@ def test_switching_language_retranslates_the_open_window_at_once(window, open_te
         model = window.session.segments
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         assert headers[1:] == ["时间", "说话人", "原文", "修复后", "标注"]
-        assert inspector.edits.topLevelItem(0).text(0) == "术语表"
-        assert inspector.edits.headerItem().text(0) == "修复"
+        assert inspector.edit_model.text(0, 0) == "术语表"
+        assert inspector.edit_model.headerData(0, Qt.Orientation.Horizontal) == "修复"
         assert docs.data(fmt) == "聊天记录"
         assert window.find_bar.speaker.itemText(0) == "所有说话人"
         switch(i18n.ENGLISH)
         assert menu_titles(window)[:2] == ["&File", "&Edit"]
-        assert inspector.edits.topLevelItem(0).text(0) == "glossary"
+        assert inspector.edit_model.text(0, 0) == "glossary"
         assert docs.data(fmt) == "chat"
         assert window.find_bar.speaker.itemText(0) == "All speakers"
     finally:

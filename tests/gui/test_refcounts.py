@@ -8,8 +8,10 @@ after: on that binding they fail by tens of thousands, on a sound one they hold.
 
 from __future__ import annotations
 
+import gc
 import sys
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -136,3 +138,38 @@ def _option(table):
     option.palette = table.palette()
     option.rect = table.visualRect(table.model().index(0, COL_REPAIRED))
     return option
+
+
+@pytest.mark.no_qt_log  # pytest-qt keeps every Qt message it captures (None fields and all)
+def test_a_round_that_changes_nothing_keeps_none_exactly(window, open_text, qtbot) -> None:
+    """Moving to a row and back, the inspector, the topic tree and filter lists rebuilt, a dialog
+    opened and cancelled: nothing is kept, so None's count must come back to where it was.
+    PySide6 6.10–6.11 keep a reference on item and dialog setters (it only grows); 6.12.0 drops
+    one on every void call."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _filled_window(window, open_text)
+    table = window.table
+    s = window.session
+
+    def round_trip() -> None:
+        table.go_to_row(3)
+        table.go_to_row(2)
+        window.inspector.choose_edit(0 if window.inspector.edit_model.rowCount() else None)
+        s._refresh_topics()
+        window._refresh_filter_choices()
+        window.actions_by_name["set_speaker"].trigger()
+        window.active_dialog.reject()
+        window.actions_by_name["shortcuts"].trigger()
+        window.active_dialog.reject()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+    for _ in range(3):
+        round_trip()
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(60):
+        round_trip()
+    gc.collect()
+    assert abs(sys.getrefcount(None) - before) <= 10

@@ -78,8 +78,7 @@ def test_change_a_repair_and_choose_an_alternative(window, open_text, store) -> 
 def test_accept_all_pending_repairs_of_selected_rows(window, open_text, store) -> None:
     doc = open_text(BROKEN, name="broken.txt")
     select_rows(window, 0, 1)
-    window.inspector.edits.clearSelection()
-    window.inspector.edits.setCurrentItem(None)
+    window.inspector.choose_edit(None)
     window.actions_by_name["accept"].trigger()
     assert {e.decision for s in store.segments(doc) for e in s.edits} == {"accepted"}
     # The rows show every one of them decided (several repairs in one row included).

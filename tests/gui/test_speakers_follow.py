@@ -33,9 +33,8 @@ def test_rename_shows_in_quick_keys_filter_and_repair_choices(window, open_text)
 
     # The guessed speaker of row 2: its repair and its other reading say who they are now.
     select_rows(window, 2)
-    edits = window.inspector.edits
-    assert edits.topLevelItem(0).text(1) == "∅ → Alice (SPEAKER_00)"
-    window.inspector.edits.setCurrentItem(edits.topLevelItem(0))
+    assert window.inspector.edit_model.text(0, 1) == "∅ → Alice (SPEAKER_00)"
+    window.inspector.choose_edit(0)
     combo = window.inspector.alternatives
     choices = [combo.itemText(i) for i in range(combo.count())]
     assert choices == ["Alice (SPEAKER_00)", "SPEAKER_01"]

@@ -172,7 +172,7 @@ def test_teach_from_a_selected_error_in_the_inspector(window, open_text, store) 
     doc = open_text(HERE, glossary=False)
     select_rows(window, 1)
     window.session.mark_error(1, "asr", span=(0, 2), correction="OpenAI")
-    window.inspector.tags.topLevelItem(0).setSelected(True)
+    window.inspector.choose_tags([0])
     window.actions_by_name["teach_correction"].trigger()
     dlg = window.active_dialog
     assert isinstance(dlg, TeachDialog)

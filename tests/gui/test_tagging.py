@@ -161,7 +161,7 @@ def test_mark_error_on_a_span_of_the_original(window, open_text, store) -> None:
     assert window.table.current_segment() == 1
 
     # Removing the tag from the inspector, then undo and redo.
-    window.inspector.tags.topLevelItem(0).setSelected(True)
+    window.inspector.choose_tags([0])
     window.actions_by_name["remove_tags"].trigger()
     assert not store.annotations(doc)
     window.session.undo_stack.undo()

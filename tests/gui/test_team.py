@@ -95,7 +95,7 @@ def test_tags_another_reviewer_made_just_before_ours_are_not_lost(team_window, b
 
 def edit_note_of_the_error(w: MainWindow, note: str) -> None:
     select_rows(w, 2)
-    w.inspector.tags.topLevelItem(0).setSelected(True)
+    w.inspector.choose_tags([0])
     w.actions_by_name["edit_tag"].trigger()
     dlg = w.active_dialog
     assert isinstance(dlg, ErrorDialog) and dlg.correction.text() == "错别字"
@@ -163,8 +163,7 @@ def test_removing_a_tag_someone_else_deleted_or_changed(team_window, mine, bob) 
     a, b = sorted(mine.annotations(doc), key=lambda x: x.tag)
     bob.delete_annotation(a.id)
     bob.update_annotation(b.id, note="keep it")
-    for i in range(w.inspector.tags.topLevelItemCount()):
-        w.inspector.tags.topLevelItem(i).setSelected(True)
+    w.inspector.choose_tags(range(w.inspector.tag_model.rowCount()))
     w.actions_by_name["remove_tags"].trigger()
     dlg = w.active_dialog
     assert isinstance(dlg, ConflictDialog)
@@ -190,7 +189,7 @@ def test_show_one_annotators_tags(team_window, bob) -> None:
     assert row_tags(w, 1) == [("Bob's", "bob")]
     assert "Alice" not in w.session.segments.segment(1).tags_text
     assert [
-        w.inspector.tags.topLevelItem(i).text(1) for i in range(w.inspector.tags.topLevelItemCount())
+        w.inspector.tag_model.text(i, 1) for i in range(w.inspector.tag_model.rowCount())
     ] == ["Bob's"]
     combo.setCurrentIndex(0)
     assert len(row_tags(w, 1)) == 2
@@ -263,7 +262,7 @@ def test_undo_and_redo_across_edits_of_one_tag_are_not_conflicts(team_window, mi
     w.session.mark_error(2, "asr", span=(3, 5), correction="错别字")
     edit_note_of_the_error(w, "first")
     select_rows(w, 2)
-    w.inspector.tags.topLevelItem(0).setSelected(True)
+    w.inspector.choose_tags([0])
     w.actions_by_name["remove_tags"].trigger()
     assert mine.annotations(doc) == []
     stack = w.session.undo_stack

@@ -7,10 +7,10 @@ enabled state); the inspector only shows and reports selections.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,22 +19,23 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.gui.colours import error_colour, find_colour, highlight_colour, topic_colour
 from reviewer.gui.i18n import is_language_change
-from reviewer.gui.models.rows import SegmentRow, edit_label, speaker_choice, time_text
+from reviewer.gui.models.record_list import RecordListModel
+from reviewer.gui.models.rows import LOW_CONFIDENCE, SegmentRow, edit_label, speaker_choice, time_text
 from reviewer.gui.names import repair_kind
 from reviewer.gui.views.delegates import MAX_FIND_MARKS
 from reviewer.gui.views.text_pane import TextPane
 from reviewer.store import AnnotationInfo
 from reviewer.store.records import EditInfo
 
-EDIT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The confidence of an uncertain pending repair, in the repairs list.
+UNSURE_TEXT = QColor(200, 110, 0)
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -45,6 +46,7 @@ def plain_label(text: str = "") -> QLabel:
 
 class Inspector(QWidget):
     span_selected = Signal()  # the user selected text in one of the panes
+    edit_changed = Signal()  # another repair is the current one in the list (or none)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,11 +61,9 @@ class Inspector(QWidget):
         for pane in (self.original, self.repaired):
             pane.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
 
-        self.edits = QTreeWidget()
-        self.edits.setObjectName("editsList")
-        self.edits.setRootIsDecorated(False)
-        self.edits.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        self.edits.currentItemChanged.connect(self._edit_selected)
+        self.edit_model: RecordListModel[EditInfo] = RecordListModel(4, self)
+        self.edits = self._list("editsList", self.edit_model)
+        self.edits.selectionModel().currentRowChanged.connect(self._edit_selected)
         self.alternatives = QComboBox()
         self.alternatives.setObjectName("alternatives")
         self.alternatives.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -71,10 +71,8 @@ class Inspector(QWidget):
         self.edit_buttons = QHBoxLayout()
         self.alternative_buttons = QHBoxLayout()
 
-        self.tags = QTreeWidget()
-        self.tags.setObjectName("tagsList")
-        self.tags.setRootIsDecorated(False)
-        self.tags.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tag_model: RecordListModel[AnnotationInfo] = RecordListModel(4, self)
+        self.tags = self._list("tagsList", self.tag_model)
         self.tag_buttons = QHBoxLayout()
 
         self.captions = {name: QLabel() for name in ("original", "repaired", "edits", "tags")}
@@ -121,6 +119,18 @@ class Inspector(QWidget):
         self._find_pattern: re.Pattern[str] | None = None
         self.retranslate()
 
+    @staticmethod
+    def _list(name: str, model: RecordListModel[Any]) -> QTreeView:
+        view = QTreeView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setRootIsDecorated(False)
+        view.setUniformRowHeights(True)
+        view.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        return view
+
     def retranslate(self) -> None:
         for name, text in (
             ("original", self.tr("Original")),
@@ -129,10 +139,10 @@ class Inspector(QWidget):
             ("tags", self.tr("Tags")),
         ):
             self.captions[name].setText(text)
-        self.edits.setHeaderLabels(
+        self.edit_model.set_headers(
             [self.tr("Repair"), self.tr("Change"), self.tr("Conf."), self.tr("Decision")]
         )
-        self.tags.setHeaderLabels(
+        self.tag_model.set_headers(
             [self.tr("Kind"), self.tr("Tag"), self.tr("On"), self.tr("Correction / note")]
         )
         self.alternatives.setToolTip(self.tr("Other readings of a lost-byte repair"))
@@ -174,10 +184,10 @@ class Inspector(QWidget):
         self.row = row
         self._colour_of = topic_colour_of
         self._speaker_names = dict(speaker_names or {})
-        self.edits.clear()
-        self.tags.clear()
         self.alternatives.clear()
         if row is None:
+            self.edit_model.set_records([], lambda _e: [])
+            self.tag_model.set_records([], lambda _a: [])
             self.title.setText(self.tr("No segment selected"))
             self.original.set_text("")
             self.repaired.set_text("")
@@ -208,35 +218,35 @@ class Inspector(QWidget):
         if self.repaired.text != info.repaired:
             self.repaired.set_text(info.repaired)
         self._mark(row, topic_colour_of)
-        for e in info.edits:
-            item = QTreeWidgetItem(
-                [
-                    repair_kind(e.kind),
-                    edit_label(e, self._speaker_names),
-                    f"{e.confidence:.2f}",
-                    self._decision_text(e),
-                ]
-            )
-            item.setData(0, EDIT_ROLE, e)
-            if e.decision == "pending" and e.confidence < 0.75:
-                item.setForeground(2, QColor(200, 110, 0))
-            self.edits.addTopLevelItem(item)
-            if current_edit is not None and current_edit.id == e.id:
-                self.edits.setCurrentItem(item)
-        for a in row.annotations:
-            on = (
-                self.tr("segment")
-                if a.target == "segment"
-                else f"{self._target_text(a.target)} {a.span_start}:{a.span_end} «{a.quote}»"
-            )
-            extra = " · ".join(x for x in (a.correction and f"→ {a.correction}", a.note) if x)
-            item = QTreeWidgetItem([self._kind_text(a.kind), a.tag, on, extra])
-            item.setData(0, EDIT_ROLE, a)
-            self.tags.addTopLevelItem(item)
+        self.edit_model.set_records(info.edits, self._edit_cells, self._edit_colours)
+        self.tag_model.set_records(row.annotations, self._tag_cells)
+        if current_edit is not None:
+            self.select_edit(current_edit.id)
         for col in range(3):
             self.edits.resizeColumnToContents(col)
             self.tags.resizeColumnToContents(col)
         self._fill_alternatives()
+
+    def _edit_cells(self, e: EditInfo) -> list[str]:
+        return [
+            repair_kind(e.kind),
+            edit_label(e, self._speaker_names),
+            f"{e.confidence:.2f}",
+            self._decision_text(e),
+        ]
+
+    @staticmethod
+    def _edit_colours(e: EditInfo) -> dict[int, QColor]:
+        return {2: UNSURE_TEXT} if e.decision == "pending" and e.confidence < LOW_CONFIDENCE else {}
+
+    def _tag_cells(self, a: AnnotationInfo) -> list[str]:
+        on = (
+            self.tr("segment")
+            if a.target == "segment"
+            else f"{self._target_text(a.target)} {a.span_start}:{a.span_end} «{a.quote}»"
+        )
+        extra = " · ".join(x for x in (a.correction and f"→ {a.correction}", a.note) if x)
+        return [self._kind_text(a.kind), a.tag, on, extra]
 
     def _kind_text(self, kind: str) -> str:
         names = {"speaker": self.tr("speaker"), "topic": self.tr("topic"), "error": self.tr("error")}
@@ -263,7 +273,7 @@ class Inspector(QWidget):
             if e.end > e.start and e.kind != "speaker":
                 fmt = QTextCharFormat()
                 fmt.setBackground(
-                    highlight_colour("sure" if e.confidence >= 0.75 else "unsure", self.palette())
+                    highlight_colour("sure" if e.confidence >= LOW_CONFIDENCE else "unsure", self.palette())
                 )
                 orig.append((e.start, e.end, fmt))
         for a in row.annotations:
@@ -313,6 +323,7 @@ class Inspector(QWidget):
         e = self.current_edit()
         if e is not None and e.end > e.start:
             self.original.select_span(e.start, e.end)
+        self.edit_changed.emit()
 
     def _selection_changed(self, pane: TextPane) -> None:
         if pane.textCursor().hasSelection():
@@ -346,18 +357,37 @@ class Inspector(QWidget):
         return None
 
     def current_edit(self) -> EditInfo | None:
-        item = self.edits.currentItem()
-        return item.data(0, EDIT_ROLE) if item is not None else None
+        index = self.edits.currentIndex()
+        return self.edit_model.record(index.row()) if index.isValid() else None
 
     def selected_edits(self) -> list[EditInfo]:
-        return [i.data(0, EDIT_ROLE) for i in self.edits.selectedItems()]
+        rows = sorted({i.row() for i in self.edits.selectionModel().selectedRows()})
+        return [self.edit_model.record(r) for r in rows]
 
     def select_edit(self, edit_id: int) -> None:
-        for n in range(self.edits.topLevelItemCount()):
-            item = self.edits.topLevelItem(n)
-            if item.data(0, EDIT_ROLE).id == edit_id:
-                self.edits.setCurrentItem(item)
+        for n, e in enumerate(self.edit_model.records()):
+            if e.id == edit_id:
+                self.choose_edit(n)
                 return
 
+    def choose_edit(self, n: int | None) -> None:
+        """Make the ``n``-th repair of the list the current and selected one (None: none)."""
+        flags = QItemSelectionModel.SelectionFlag
+        if n is None:
+            self.edits.selectionModel().clear()
+            return
+        self.edits.selectionModel().setCurrentIndex(
+            self.edit_model.index(n, 0), flags.ClearAndSelect | flags.Rows
+        )
+
+    def choose_tags(self, rows: Iterable[int]) -> None:
+        """Select these rows of the tag list (as a click and Ctrl+clicks would)."""
+        flags = QItemSelectionModel.SelectionFlag
+        model = self.tags.selectionModel()
+        model.clear()
+        for r in rows:
+            model.select(self.tag_model.index(r, 0), flags.Select | flags.Rows)
+
     def selected_annotations(self) -> list[AnnotationInfo]:
-        return [i.data(0, EDIT_ROLE) for i in self.tags.selectedItems()]
+        rows = sorted({i.row() for i in self.tags.selectionModel().selectedRows()})
+        return [self.tag_model.record(r) for r in rows]
