@@ -272,6 +272,36 @@ class Reviewer:
                 if "arenas allocated current" in ln or "arenas highwater" in ln
             ]
         print(f"MEMORY rss {rss_mb():.0f} MB, python heap {heap:.0f} MB;", "; ".join(stats), file=sys.stderr)
+        try:  # glibc's own heap: in use, free but held, and blocks mmap()ed directly
+            import ctypes
+
+            class MallInfo2(ctypes.Structure):
+                _fields_ = [
+                    (n, ctypes.c_size_t)
+                    for n in (
+                        "arena",
+                        "ordblks",
+                        "smblks",
+                        "hblks",
+                        "hblkhd",
+                        "usmblks",
+                        "fsmblks",
+                        "uordblks",
+                        "fordblks",
+                        "keepcost",
+                    )
+                ]
+
+            libc = ctypes.CDLL("libc.so.6")
+            libc.mallinfo2.restype = MallInfo2
+            mi = libc.mallinfo2()
+            print(
+                f"MALLOC arena {mi.arena / 2**20:.0f} MB, in use {mi.uordblks / 2**20:.0f} MB, "
+                f"free {mi.fordblks / 2**20:.0f} MB, mmapped {mi.hblkhd / 2**20:.0f} MB",
+                file=sys.stderr,
+            )
+        except (OSError, AttributeError):
+            pass
 
     def audit(self) -> int:
         """References to None gained (+) or lost (-) over a round that leaves the window as it was.
@@ -667,10 +697,10 @@ def child(db: str, seconds: float, seed: int) -> int:
         traceback.print_exception(kind, value, tb)
 
     sys.excepthook = hook
-    if os.environ.get("SOAK_TRACE") or os.environ.get("SOAK_MEMORY"):
+    if os.environ.get("SOAK_TRACE"):  # (pymalloc prints no arena statistics while tracing)
         import tracemalloc
 
-        tracemalloc.start(25 if os.environ.get("SOAK_TRACE") else 1)
+        tracemalloc.start(25)
     app = application(offscreen=True)
     store = open_store(db)
     session = ReviewSession(store)

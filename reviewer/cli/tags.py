@@ -51,37 +51,50 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _tag(args: argparse.Namespace) -> int:
+    from reviewer.ops import ReplaceTags, run  # (the store, SQLAlchemy, only when needed)
+    from reviewer.store import TagSpec
+
     doc_id = whole_number(args.doc_id, "DOC_ID")
     index = whole_number(args.segment_index, "SEGMENT_INDEX")
     where = span(args.span) if args.span is not None else None
     if args.original and where is None:
         raise InputError("--original needs --span")
+    given = [
+        (k, v) for k, v in (("speaker", args.speaker), ("topic", args.topic), ("error", args.error)) if v
+    ]
+    if len(given) != 1:
+        raise InputError("give exactly one of --speaker, --topic or --error (not empty)")
+    kind, value = given[0]
+    spec = TagSpec(
+        index,
+        kind,
+        value,
+        span=where,
+        target="original" if args.original else "repaired",
+        correction=args.correction,
+        note=args.note,
+        annotator=annotator(args.annotator),
+    )
+    op = ReplaceTags(doc_id, add=[spec])  # the window's tagging, the same op
     with open_store_of(args) as store:
-        new_id = store.tag(
-            doc_id,
-            index,
-            speaker=args.speaker,
-            topic=args.topic,
-            error=args.error,
-            span=where,
-            target="original" if args.original else "repaired",
-            correction=args.correction,
-            note=args.note,
-            annotator=annotator(args.annotator),
-        )
+        run(store, op)
+    new_id = op.replaced.added[0]
     out(new_id)
     return 0
 
 
 def _untag(args: argparse.Namespace) -> int:
+    from reviewer.ops import ReplaceTags, run
+
     ids = [whole_number(v, "ANNOTATION_ID") for v in args.ids]
     with open_store_of(args) as store:
-        known = {a.id for a in store.annotations()}
+        known = {a.id: a for a in store.annotations()}
         missing = [i for i in ids if i not in known]
         if missing:
             raise InputError(f"no annotation with id {', '.join(map(str, missing))}; nothing deleted")
-        for i in ids:
-            store.delete_annotation(i)
+        # One transaction for them all (every id goes, or none), through the window's op.
+        chosen = [known[i] for i in dict.fromkeys(ids)]
+        run(store, ReplaceTags(chosen[0].document_id, remove=chosen))
     return 0
 
 

@@ -59,10 +59,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _speakers(args: argparse.Namespace) -> int:
+    from reviewer.ops import RenameSpeaker, run  # (the store, SQLAlchemy, only when needed)
+
     doc_id = whole_number(args.doc_id, "DOC_ID")
     with open_store_of(args) as store:
         if args.rename:
-            store.rename_speaker(doc_id, args.rename[0], args.rename[1], args.role)
+            run(store, RenameSpeaker(doc_id, args.rename[0], args.rename[1], args.role))
         elif args.role is not None:
             raise InputError("--role goes with --rename LABEL NAME")
         for s in store.speakers(doc_id):
@@ -71,9 +73,11 @@ def _speakers(args: argparse.Namespace) -> int:
 
 
 def _topics(args: argparse.Namespace) -> int:
+    from reviewer.ops import CreateTopic, run
+
     with open_store_of(args) as store:
         if args.path is not None:
-            store.ensure_topic(args.path, colour=args.colour, description=args.description)
+            run(store, CreateTopic(None, args.path, args.colour, description=args.description))
         elif args.colour is not None or args.description is not None:
             raise InputError("--colour and --description need a topic PATH")
         for t in store.topics():

@@ -137,11 +137,11 @@ def run_window(
     session.refresh_documents()
     if files:
         window.start_import(list(files), open_first=True)
-    elif first_run and not session.documents.docs and seed_files():
+    elif first_run and not session.document_summaries() and seed_files():
         window.start_import([str(p) for p in seed_files()], open_first=True, glossary=sample_glossary())
-    elif session.documents.docs:
+    elif session.document_summaries():
         last = app_settings().value("session/document")
-        ids = [d.id for d in session.documents.docs]
+        ids = [d.id for d in session.document_summaries()]
         window.open_document(int(last) if last is not None and int(last) in ids else ids[0])
     window.show()
     if screenshot is not None:

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.topic_panel = TopicPanel(session.topics)
         self._build_layout()
         self.recent = RecentFiles(settings, self)
+        self._open_after_import = False  # the next import opens its first document
         self.actions_by_name = self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -161,6 +162,61 @@ class MainWindow(QMainWindow):
         self.tasks = TaskIndicator()
         self.statusBar().addPermanentWidget(self.tasks)
 
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """Each action (reviewer.gui.actions.SPECS) and the method it runs, bound by hand."""
+        return {
+            "import": self.act_import,
+            "export_csv": self.act_export_csv,
+            "export_json": self.act_export_json,
+            "export_txt": self.act_export_txt,
+            "export_srt": self.act_export_srt,
+            "export_vtt": self.act_export_vtt,
+            "quit": self.act_quit,
+            "clear_recent": self.act_clear_recent,
+            "find": self.act_find,
+            "find_next": self.act_find_next,
+            "find_prev": self.act_find_prev,
+            "filter_pending": self.act_filter_pending,
+            "filter_topic": self.act_filter_topic,
+            "clear_filters": self.act_clear_filters,
+            "preferences": self.act_preferences,
+            "accept": self.act_accept,
+            "accept_many": self.act_accept_many,
+            "reject": self.act_reject,
+            "change": self.act_change,
+            "use_alternative": self.act_use_alternative,
+            "next_unreviewed": self.act_next_unreviewed,
+            "prev_unreviewed": self.act_prev_unreviewed,
+            "next_low": self.act_next_low,
+            "next_error": self.act_next_error,
+            "prev_error": self.act_prev_error,
+            "next_row": self.act_next_row,
+            "prev_row": self.act_prev_row,
+            "agreement": self.act_agreement,
+            "refresh": self.act_refresh,
+            "set_speaker": self.act_set_speaker,
+            "rename_speaker": self.act_rename_speaker,
+            "apply_topic": self.act_apply_topic,
+            "choose_topic": self.act_choose_topic,
+            "mark_error": self.act_mark_error,
+            "edit_tag": self.act_edit_tag,
+            "select_in_cell": self.act_select_in_cell,
+            "teach_correction": self.act_teach_correction,
+            "remove_tags": self.act_remove_tags,
+            "new_topic": self.act_new_topic,
+            "rename_topic": self.act_rename_topic,
+            "colour_topic": self.act_colour_topic,
+            "move_topic": self.act_move_topic,
+            "merge_topic": self.act_merge_topic,
+            "suggest_topics": self.act_suggest_topics,
+            "taller_rows": self.act_taller_rows,
+            "shorter_rows": self.act_shorter_rows,
+            "focus_table": self.act_focus_table,
+            "focus_documents": self.act_focus_documents,
+            "shortcuts": self.act_shortcuts,
+            "about": self.act_about,
+        }
+
     def _build_actions(self) -> dict[str, QAction]:
         actions: dict[str, QAction] = {}
         keys = assign_shortcuts(
@@ -168,9 +224,9 @@ class MainWindow(QMainWindow):
             + [("undo", (StdKey.Undo,)), ("redo", (StdKey.Redo, "Ctrl+Y"))]
             + [(f"speaker_{n}", (str(n),)) for n in range(1, SPEAKER_KEYS + 1)]
         )
+        handlers = self._handlers()
         for spec in SPECS:
-            slot: Callable[[], object] | None = getattr(self, f"act_{spec.name}", None)
-            actions[spec.name] = make_action(self, spec, slot, keys[spec.name])
+            actions[spec.name] = make_action(self, spec, handlers[spec.name], keys[spec.name])
             self.addAction(actions[spec.name])
         # Our own undo/redo actions (not QUndoStack's): their text can follow a language switch.
         stack = self.session.undo_group  # the open document's history (session.undo_stack)
@@ -198,7 +254,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, n=n: self.act_speaker_key(n))
             self.addAction(a)
             actions[f"speaker_{n}"] = a
-        actions["filter_pending"].toggled.connect(self.find_bar.pending.setChecked)
+        actions["filter_pending"].toggled.connect(self.find_bar.set_pending_only)
         return actions
 
     def _build_menus(self) -> None:
@@ -374,7 +430,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
-            self.settings.setValue("view/lines", self.table.original_delegate.max_lines)
+            self.settings.setValue("view/lines", self.table.lines_per_row())
             if self.session.document_id is not None:
                 self.settings.setValue("session/document", self.session.document_id)
         self.poll_timer.stop()
@@ -439,7 +495,7 @@ class MainWindow(QMainWindow):
         self.session.open_document(document_id)
 
     def _document_loaded(self, document_id: int) -> None:
-        info = next((d for d in self.session.documents.docs if d.id == document_id), None)
+        info = self.session.document_summary(document_id)
         name = info.name if info else str(document_id)
         self.setWindowTitle(f"{name} — {APP_TITLE}")
         self.documents_panel.select_document(document_id)
@@ -489,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def _cell_span_selected(self, segment_index: int, target: str, start: int, end: int) -> None:
         """A span selected in a table cell is the inspector's selection: tagging reads it there."""
-        if self.inspector.row is None or self.inspector.row.index != segment_index:
+        if self.inspector.shown_index() != segment_index:
             return
         self.inspector.select_text(target, start, end)
 
@@ -532,8 +588,9 @@ class MainWindow(QMainWindow):
             self.open_dialog(ImportProblemsDialog(outcome.errors, self), lambda _d: None)
         self.statusBar().showMessage(text, 8000)
         ids = {r.document_id for r in outcome.results}
-        self.recent.add(reversed([d.path for d in self.session.documents.docs if d.id in ids and d.path]))
-        if getattr(self, "_open_after_import", False) and outcome.results:
+        paths = [d.path for d in self.session.document_summaries() if d.id in ids and d.path]
+        self.recent.add(reversed(paths))
+        if self._open_after_import and outcome.results:
             self.open_document(outcome.results[0].document_id)
 
     def _fill_recent(self) -> None:
@@ -542,7 +599,8 @@ class MainWindow(QMainWindow):
     def open_recent(self, path: str) -> None:
         """Open the stored document imported from ``path``, or else import the file again."""
         wanted = normalise(path)
-        doc = next((d for d in self.session.documents.docs if d.path and normalise(d.path) == wanted), None)
+        docs = self.session.document_summaries()
+        doc = next((d for d in docs if d.path and normalise(d.path) == wanted), None)
         if doc is not None:
             self.open_document(doc.id)
         elif Path(path).is_file():
@@ -566,7 +624,7 @@ class MainWindow(QMainWindow):
 
     def _export(self, kind: str) -> None:
         name_filter, suffix = EXPORTS[kind]
-        doc = next((d for d in self.session.documents.docs if d.id == self.session.document_id), None)
+        doc = self.session.document_summary()
         stem = Path(doc.name).stem if doc else "annotations"
         dlg = file_prompt(self, self.tr("Export"), name_filter, save=True)
         dlg.selectFile(stem + suffix)
@@ -601,8 +659,7 @@ class MainWindow(QMainWindow):
     # --- find and filters ---------------------------------------------------------------------
 
     def act_find(self) -> None:
-        self.find_bar.text.setFocus()
-        self.find_bar.text.selectAll()
+        self.find_bar.focus_text()
 
     def act_find_next(self) -> None:
         self._find(False)
@@ -611,26 +668,25 @@ class MainWindow(QMainWindow):
         self._find(True)
 
     def _find(self, backwards: bool) -> None:
-        text = self.find_bar.text.text()
+        text, regex = self.find_bar.query()
         if not text:
             self._mark_found(None)
             self.act_find()
             return
-        regex = self.find_bar.regex.isChecked()
         try:
             rows = self._found_rows(text, regex)
         except re.error as err:
             self._mark_found(None)
-            self.find_bar.status.setText(self.tr("bad pattern: {0}").format(err))
+            self.find_bar.set_status(self.tr("bad pattern: {0}").format(err))
             return
         self._mark_found(find_matches(text, regex))
         if not rows:
-            self.find_bar.status.setText(self.tr("not found"))
+            self.find_bar.set_status(self.tr("not found"))
             return
         start = self.table.current_visible_row()
         k = bisect.bisect_left(rows, start) - 1 if backwards else bisect.bisect_right(rows, start)
         k %= len(rows)
-        self.find_bar.status.setText(self.tr("{0} of {1}").format(k + 1, len(rows)))
+        self.find_bar.set_status(self.tr("{0} of {1}").format(k + 1, len(rows)))
         self.table.go_to_row(rows[k], centre=True)
 
     def _found_rows(self, text: str, regex: bool) -> list[int]:
@@ -650,13 +706,13 @@ class MainWindow(QMainWindow):
     def _find_text_edited(self, text: str) -> None:
         if not text:
             self._mark_found(None)
-            self.find_bar.status.setText("")
+            self.find_bar.set_status("")
 
     def _filters_changed(self) -> None:
         current = self.table.current_segment()
         self.session.set_filters(**self.find_bar.filters())
         self.actions_by_name["filter_pending"].blockSignals(True)
-        self.actions_by_name["filter_pending"].setChecked(self.find_bar.pending.isChecked())
+        self.actions_by_name["filter_pending"].setChecked(self.find_bar.pending_only())
         self.actions_by_name["filter_pending"].blockSignals(False)
         if current is None or not self.table.go_to_segment(current):
             self.table.go_to_row(0)
@@ -681,12 +737,7 @@ class MainWindow(QMainWindow):
         """The edits selected in the inspector, or else every pending edit of the selected rows."""
         current = self.table.current_segment()
         chosen = self.inspector.selected_edits()
-        if (
-            chosen
-            and current is not None
-            and self.inspector.row is not None
-            and self.inspector.row.index == current
-        ):
+        if chosen and current is not None and self.inspector.shown_index() == current:
             return [(current, e) for e in chosen]
         return self.session.pending_edits(self._selected())
 
@@ -788,7 +839,7 @@ class MainWindow(QMainWindow):
     def act_use_alternative(self) -> None:
         edit = self.inspector.current_edit()
         index = self.table.current_segment()
-        text = self.inspector.alternatives.currentData()
+        text = self.inspector.chosen_alternative()
         if edit is None or index is None or not text:
             return
         if text == edit.after:
@@ -879,12 +930,7 @@ class MainWindow(QMainWindow):
     def apply_topic(self, path: str) -> None:
         span = self.inspector.text_selection()
         current = self.table.current_segment()
-        if (
-            span is not None
-            and current is not None
-            and self.inspector.row is not None
-            and self.inspector.row.index == current
-        ):
+        if span is not None and current is not None and self.inspector.shown_index() == current:
             target, start, end = span
             self.session.tag_topic([current], path, span=(start, end), target=target)
         else:
@@ -1049,7 +1095,7 @@ class MainWindow(QMainWindow):
         self.session.agreement(self._show_agreement)
 
     def _show_agreement(self, report: Any) -> None:
-        doc = next((d for d in self.session.documents.docs if d.id == self.session.document_id), None)
+        doc = self.session.document_summary()
         dlg = AgreementDialog(doc.name if doc else "", report, self._export_agreement, self)
         self.open_dialog(dlg, lambda _d: None)
 
@@ -1144,10 +1190,10 @@ class MainWindow(QMainWindow):
     # --- view and help ------------------------------------------------------------------------
 
     def act_taller_rows(self) -> None:
-        self.table.set_lines_per_row(min(self.table.original_delegate.max_lines + 1, 8))
+        self.table.set_lines_per_row(min(self.table.lines_per_row() + 1, 8))
 
     def act_shorter_rows(self) -> None:
-        self.table.set_lines_per_row(max(self.table.original_delegate.max_lines - 1, 1))
+        self.table.set_lines_per_row(max(self.table.lines_per_row() - 1, 1))
 
     def act_focus_table(self) -> None:
         self.table.setFocus()
@@ -1164,7 +1210,7 @@ class MainWindow(QMainWindow):
             font = widget.font()
             font.setPointSize(points)
             widget.setFont(font)
-        self.table.set_lines_per_row(self.table.original_delegate.max_lines)
+        self.table.set_lines_per_row(self.table.lines_per_row())
 
     def act_preferences(self) -> None:
         dlg = PreferencesDialog(

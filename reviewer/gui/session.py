@@ -1,8 +1,9 @@
 """The reviewing session: the store, the open document, the models, the undo stack.
 
 The window asks the session to do things ("tag these segments with this topic");
-the session builds the command, runs it against the store, pushes it on the undo
-stack and refreshes only what the command says changed.  Nothing here builds
+the session builds the operation (reviewer.ops), does it against the store, pushes it
+on the document's undo stack (gui.undo) and applies the Changes it returns through one
+table (``apply``): each changed field, one model update and one signal.  Nothing here builds
 widgets, so tests and ``--self-test`` drive it directly too.
 """
 
@@ -11,41 +12,19 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.core.occurrences import Occurrence
 from reviewer.core.people import default_annotator
-from reviewer.gui.commands import (
-    AnnotationsCommand,
-    Changes,
-    CreateTopicCommand,
-    DecideEditsCommand,
-    Decision,
-    MergeTopicsCommand,
-    MoveTopicCommand,
-    RenameSpeakerCommand,
-    RenameTopicCommand,
-    SetSpeakerCommand,
-    StoreCommand,
-    TeachCorrectionCommand,
-    TopicColourCommand,
-    UpdateAnnotationCommand,
-)
 from reviewer.gui.models.documents import DocumentsModel
-from reviewer.gui.models.rows import (
-    SegmentRow,
-    build_row,
-    find_matches,
-    set_annotations,
-    speaker_label_after,
-    with_decision,
-)
+from reviewer.gui.models.rows import SegmentRow, build_row, find_matches, set_annotations
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.topics import TopicTreeModel
 from reviewer.gui.suggestions import (
@@ -55,6 +34,7 @@ from reviewer.gui.suggestions import (
     suggest_work,
     topic_path,
 )
+from reviewer.gui.undo import OpCommand
 from reviewer.gui.workers import (
     ImportOutcome,
     Job,
@@ -65,18 +45,44 @@ from reviewer.gui.workers import (
     load_work,
     progress_work,
 )
+from reviewer.ops import (
+    Changes,
+    ColourTopic,
+    CreateTopic,
+    DecideEdits,
+    MergeTopics,
+    MoveTopic,
+    Op,
+    RenameSpeaker,
+    RenameTopic,
+    ReplaceTags,
+    SetSpeaker,
+    TeachCorrection,
+    UpdateTag,
+    decisions_for,
+)
 from reviewer.store import (
     AnnotationConflict,
     AnnotationInfo,
+    DocumentSummary,
     EditConflict,
     ErrorTypeInfo,
     SpeakerInfo,
     Store,
     TagSpec,
 )
-from reviewer.store.records import EditInfo, SegmentInfo
+from reviewer.store.records import EditInfo, StoredRows, reading_order
 
 RowTest = Callable[[SegmentRow], bool]
+
+# Segments of recently open documents kept for a quick return (about 100 MB at this size).
+RECENT_SEGMENTS = 150_000
+
+
+@dataclasses.dataclass
+class _Recent:
+    loaded: LoadedDocument
+    view: str | None  # whose tags the rows were grouped with
 
 
 class ReviewSession(QObject):
@@ -109,7 +115,8 @@ class ReviewSession(QObject):
         self.document_id: int | None = None
         self.timed = False  # whether the open document has timestamps
         self.speakers: dict[int, SpeakerInfo] = {}
-        self.annotations: list[AnnotationInfo] = []
+        self._annotations: list[AnnotationInfo] = []
+        self._annotation_ids: dict[int, AnnotationInfo] | None = None  # by id, built when asked
         self.error_types: list[ErrorTypeInfo] = store.error_types()
         self.annotator = default_annotator()
         self.annotator_view: str | None = None  # whose tags the rows show; None: everyone's
@@ -117,6 +124,7 @@ class ReviewSession(QObject):
         self._load_job: Job | None = None
         self._poll_job: Job | None = None
         self._token: object = None  # the store's change token when this window last looked
+        self._recent: OrderedDict[int, _Recent] = OrderedDict()  # documents open a moment ago
         self._reloading = False
         self.filters: dict[str, object] = {}
 
@@ -150,14 +158,38 @@ class ReviewSession(QObject):
             job.signals.finished.connect(self._progress_done)
             self.runner.start(job, idle=True)
 
+    def document_summaries(self) -> list[DocumentSummary]:
+        """The stored documents, as the documents list shows them."""
+        return list(self.documents.docs)
+
+    def document_summary(self, document_id: int | None = None) -> DocumentSummary | None:
+        """One listed document (None: the open one), or None."""
+        wanted = self.document_id if document_id is None else document_id
+        return next((d for d in self.documents.docs if d.id == wanted), None)
+
     def _progress_done(self, progress: dict[int, tuple[int, int]]) -> None:
         for doc_id, (done, total) in progress.items():
             self.documents.set_progress(doc_id, done, total)
 
     def open_document(self, document_id: int) -> None:
-        """Load a document's rows (in the background unless synchronous); document_loaded follows."""
+        """Load a document's rows (in the background unless synchronous); document_loaded follows.
+
+        A document open a moment ago comes back at once from the cache of recent ones, unless
+        the store says it changed since (another reviewer, a correction taught across
+        documents): then it is read again.
+        """
         if self._load_job is not None and not self._load_job.done:
             self._load_job.cancel()
+        stashed = self._recent.pop(document_id, None)
+        if stashed is not None and not self._reloading:
+            try:
+                unchanged = self.store.change_token(document_id) == stashed.loaded.token
+            except InputError:
+                unchanged = False
+            if unchanged:
+                self._load_job = None
+                self._loaded(stashed.loaded, stashed.view)
+                return
         job = Job(load_work(self.store, document_id), "load")
         # Only the newest load counts (a quick second click must not be overtaken by the first).
         job.signals.finished.connect(
@@ -167,14 +199,17 @@ class ReviewSession(QObject):
         self._load_job = job
         self.runner.start(job)
 
-    def _loaded(self, loaded: LoadedDocument) -> None:
+    def _loaded(self, loaded: LoadedDocument, view: str | None = None) -> None:
+        """Show a loaded document; ``view``: whose tags its rows hold (None: everyone's)."""
+        if self.document_id is not None and self.document_id != loaded.document_id:
+            self._keep_recent()
         self.document_id = loaded.document_id
         self._activate_stack(loaded.document_id)
         self.speakers = loaded.speakers
         self.annotations = loaded.annotations
         self.timed = loaded.timed
-        self.segments.set_rows(loaded.rows, loaded.positions)
-        if self.annotator_view is not None:  # the rows were built with everyone's tags
+        self.segments.set_rows(loaded.rows, loaded.positions, loaded.reviewed)
+        if self.annotator_view != view:  # the rows hold another annotator's tags (or everyone's)
             self._regroup({}, all_rows=True)
         self._apply_filters()
         self._refresh_topics()
@@ -187,6 +222,34 @@ class ReviewSession(QObject):
             self.document_refreshed.emit(loaded.document_id)
         else:
             self.document_loaded.emit(loaded.document_id)
+
+    def _keep_recent(self) -> None:
+        """Keep the open document's rows for a quick return (oldest out past RECENT_SEGMENTS).
+
+        Switching back and forth is instant, and large documents are not built again and
+        again (each build of 100,000 rows leaves the allocator's memory more fragmented).
+        """
+        doc = self.document_id
+        rows = self.segments.rows
+        if doc is None or self._token is None or len(rows) > RECENT_SEGMENTS:
+            return
+        kept = LoadedDocument(
+            doc,
+            rows,
+            self.speakers,
+            self.annotations,
+            positions=self.segments.positions(),
+            reviewed=self.segments.reviewed,
+            timed=self.timed,
+            token=self._token,
+        )
+        self._recent[doc] = _Recent(kept, self.annotator_view)
+        while sum(len(r.loaded.rows) for r in self._recent.values()) > RECENT_SEGMENTS:
+            self._recent.popitem(last=False)
+
+    def forget_recent(self) -> None:
+        """Drop the kept documents (they are read again when opened)."""
+        self._recent.clear()
 
     def speaker_list(self) -> list[SpeakerInfo]:
         """The open document's speakers in order of first appearance (quick keys 1–9 follow it)."""
@@ -232,13 +295,13 @@ class ReviewSession(QObject):
 
     # --- running commands ---------------------------------------------------------------------
 
-    def run(self, command: StoreCommand) -> bool:
-        """Do the command against the store; on success push it (undoable) and refresh the views."""
+    def run(self, op: Op) -> bool:
+        """Do the op against the store; on success push it (undoable) and show what changed."""
         others = self._changed_by_others()
         try:
-            changes = command.forward()
+            changes = op.do(self.store, self)
         except AnnotationConflict as err:
-            self.conflict.emit(err, command)
+            self.conflict.emit(err, op)
             return False
         except EditConflict as err:
             # Someone decided the repair first: theirs stands, and the window shows it.
@@ -248,10 +311,10 @@ class ReviewSession(QObject):
         except InputError as err:
             self.error.emit(str(err))
             return False
-        self._stack_for(command.document_id).push(command)
+        self._stack_for(op.document_id).push(OpCommand(op, self.step))
         self.apply(changes)
         self._after_own_write(others)
-        self.message.emit(command.text())
+        self.message.emit(op.title)
         return True
 
     def _changed_by_others(self) -> bool:
@@ -279,11 +342,11 @@ class ReviewSession(QObject):
         if others:
             self.reload_document()
 
-    def apply_step(self, step: Callable[[], Changes]) -> None:
-        """An undo or redo step (errors are reported: the stack cannot refuse them)."""
+    def step(self, op: Op, forward: bool) -> None:
+        """An undo (forward False) or redo step; errors are reported: the stack cannot refuse them."""
         others = self._changed_by_others()
         try:
-            changes = step()
+            changes = op.do(self.store, self) if forward else op.undo(self.store, self)
         except (AnnotationConflict, EditConflict) as err:
             # Undo/redo cannot ask which to keep: theirs stays, and the window shows it.
             self.error.emit(str(err))
@@ -295,10 +358,10 @@ class ReviewSession(QObject):
         self.apply(changes)
         self._after_own_write(others)
 
-    def resolve_conflict(self, command: StoreCommand, conflict: AnnotationConflict, keep_mine: bool) -> bool:
-        """After a conflict: write ``command`` over what the other reviewer stored (keep_mine), or
+    def resolve_conflict(self, op: Op, conflict: AnnotationConflict, keep_mine: bool) -> bool:
+        """After a conflict: write ``op`` over what the other reviewer stored (keep_mine), or
         drop it and show theirs.  Either way the open document is read again."""
-        done = keep_mine and command.rebase(conflict) and self.run(command)
+        done = keep_mine and op.rebase(conflict) and self.run(op)
         if not done:
             self.reload_document()
         return done
@@ -333,60 +396,109 @@ class ReviewSession(QObject):
             self._reloading = True
             self.open_document(self.document_id)
 
+    # --- applying what an operation changed -----------------------------------------------------
+
     def apply(self, changes: Changes) -> None:
+        """Changes → the models, through one table: each field, one update (and its signal)."""
         current = changes.document_id is not None and changes.document_id == self.document_id
         touched: set[int] = set()
-        speakers_before = self.speakers
-        if current and changes.speakers:
-            self.speakers = {s.id: s for s in self.store.speakers(self.document_id)}  # type: ignore[arg-type]
-        if current and changes.decisions:
-            by_label = {s.label: s for s in self.speakers.values()}
-            # Several decisions may be on one segment: apply them all to it, then rebuild it once.
-            infos: dict[int, SegmentInfo] = {}
-            for index, edit_id, decision, text in changes.decisions:
-                row = self.segments.segment(index)
-                if row is None:
-                    continue
-                infos[index] = with_decision(infos.get(index, row.info), edit_id, decision, text)
-            rebuilt = []
-            for index, info in infos.items():
-                label = speaker_label_after(info)
-                info = dataclasses.replace(info, speaker=by_label.get(label) if label else None)
-                row = self.segments.segment(index)
-                assert row is not None
-                rebuilt.append(build_row(info, row.annotations, self.speakers))
-                touched.add(index)
-            self.segments.replace_rows(rebuilt)
-        if current and changes.segments:
-            # Records the store changed (a speaker assignment): re-read just those rows.
-            assert self.document_id is not None
-            infos = self.store.segments(self.document_id, indexes=changes.segments)
-            rows = [(info, self.segments.segment(info.index)) for info in infos]
-            self.segments.replace_rows(
-                [build_row(info, row.annotations, self.speakers) for info, row in rows if row is not None]
-            )
-            touched |= {info.index for info, row in rows if row is not None}
-        if current and changes.annotations:
-            touched |= self._reload_annotations(all_rows=changes.speakers)
-        if changes.topics or changes.annotations:
-            self._refresh_topics()
-        if changes.document_id is not None and not current:
-            self.documents.progress.pop(changes.document_id, None)
-            self.refresh_documents()
-        if changes.documents and current:
-            self.refresh_documents()
         if current:
+            # In this order: speakers before the rows that show them, rows before the counts.
+            table: tuple[tuple[object, Callable[[], set[int]]], ...] = (
+                (changes.speakers, lambda: self._apply_speakers(changes.speakers or ())),
+                (changes.rows, lambda: self._apply_rows(changes.rows)),  # type: ignore[arg-type]
+                (changes.annotations, lambda: self._reload_annotations(all_rows=False)),
+                (changes.topics or changes.annotations, self._topics_update),
+            )
+            for value, update in table:
+                if value:
+                    touched |= update()
             self._update_document_counts()
-        if self.speakers != speakers_before:  # renamed, or a new one: quick keys and filters follow
-            self.speakers_changed.emit()
+        elif changes.document_id is not None:  # a step in another document's history
+            self.documents.progress.pop(changes.document_id, None)
+        if changes.documents or (changes.document_id is not None and not current):
+            for doc in changes.documents:
+                self.documents.progress.pop(doc, None)  # read again with the list
+            self.refresh_documents()
         self.rows_changed.emit(sorted(set(changes.focus) | touched))
 
-    def known_annotations(self) -> dict[int, AnnotationInfo]:
-        """The open document's tags as this window last read them, by id."""
-        return {a.id: a for a in self.annotations}
+    def _apply_speakers(self, speakers: Iterable[SpeakerInfo]) -> set[int]:
+        """New speaker records: rows and speaker tags showing one whose name changed follow."""
+        new = {s.id: s for s in speakers}
+        if new == self.speakers:
+            return set()
+        changed = {i for i, s in new.items() if self.speakers.get(i) != s}
+        self.speakers = new
+        if any(a.kind == "speaker" and a.speaker_id in changed for a in self._annotations):
+            self.annotations = [
+                dataclasses.replace(a, tag=new[a.speaker_id].display_name)
+                if a.kind == "speaker" and a.speaker_id in changed and a.speaker_id in new
+                else a
+                for a in self._annotations
+            ]
+        # Rows of a renamed speaker change in place: their name, and their speaker tags' text.
+        tagged = {
+            a.segment_index for a in self._annotations if a.kind == "speaker" and a.speaker_id in changed
+        }
+        rows = [
+            r
+            for r in self.segments.rows
+            if (r.info.speaker is not None and r.info.speaker.id in changed) or r.index in tagged
+        ]
+        if rows:
+            grouped = group_annotations(self._annotations) if tagged else {}
+            for row in rows:
+                anns = self._shown_of(grouped.get(row.index, ())) if row.index in tagged else row.annotations
+                set_annotations(row, anns, self.speakers)
+            self.segments.replace_rows(rows)
+        self.speakers_changed.emit()  # quick keys and filters follow
+        return {r.index for r in rows}
 
-    def known_edit_version(self, segment_index: int, edit_id: int, default: int) -> int:
-        """The version of a repair edit as this window shows it."""
+    def _topics_update(self) -> set[int]:
+        self._refresh_topics()
+        return set()
+
+    def _shown_of(self, annotations: Iterable[AnnotationInfo]) -> list[AnnotationInfo]:
+        view = self.annotator_view
+        return [a for a in annotations if view is None or a.annotator == view]
+
+    def _apply_rows(self, stored: StoredRows) -> set[int]:
+        """Rebuild the rows an op read back (their text, edits, speaker and tags), nothing else."""
+        indexes = stored.indexes
+        on: dict[int, list[AnnotationInfo]] = {}
+        for a in stored.annotations:
+            on.setdefault(a.segment_index or -1, []).append(a)
+        kept = [a for a in self._annotations if a.segment_index not in indexes]
+        self.annotations = sorted([*kept, *stored.annotations], key=reading_order)
+        rebuilt = [
+            build_row(info, self._shown_of(on.get(info.index, ())), self.speakers)
+            for info in stored.segments
+            if self.segments.segment(info.index) is not None
+        ]
+        self.segments.replace_rows(rebuilt)
+        return {r.index for r in rebuilt}
+
+    @property
+    def annotations(self) -> list[AnnotationInfo]:
+        """The open document's tags (everyone's) in reading order, as this window last read them."""
+        return self._annotations
+
+    @annotations.setter
+    def annotations(self, value: list[AnnotationInfo]) -> None:
+        self._annotations = value
+        self._annotation_ids = None
+
+    def annotation_ids(self) -> dict[int, AnnotationInfo]:
+        if self._annotation_ids is None:
+            self._annotation_ids = {a.id: a for a in self._annotations}
+        return self._annotation_ids
+
+    # What the window has seen (reviewer.ops.Seen): ops check others' writes against it.
+
+    def seen_annotation(self, annotation_id: int) -> AnnotationInfo | None:
+        return self.annotation_ids().get(annotation_id)
+
+    def seen_edit_version(self, segment_index: int, edit_id: int, default: int) -> int:
         row = self.segments.segment(segment_index)
         if row is not None:
             for e in row.info.edits:
@@ -449,8 +561,7 @@ class ReviewSession(QObject):
     def _update_document_counts(self) -> None:
         if self.document_id is None:
             return
-        rows = self.segments.rows
-        self.documents.set_progress(self.document_id, sum(1 for r in rows if r.reviewed), len(rows))
+        self.documents.set_progress(self.document_id, self.segments.reviewed, len(self.segments.rows))
         self.documents.set_annotation_count(self.document_id, len(self.annotations))
 
     def _refresh_topics(self) -> None:
@@ -478,7 +589,8 @@ class ReviewSession(QObject):
         if not indices or not path.strip():
             return False
         specs = [self._spec(i, "topic", path.strip(), span=span, target=target) for i in indices]
-        return self.run(AnnotationsCommand(self, self.tr("Topic {0}").format(path.strip()), add=specs))
+        title = self.tr("Topic {0}").format(path.strip())
+        return self.run(ReplaceTags(self._require_document(), add=specs, title=title))
 
     def mark_error(
         self,
@@ -498,7 +610,8 @@ class ReviewSession(QObject):
             correction=correction or None,
             note=note or None,
         )
-        return self.run(AnnotationsCommand(self, self.tr("Error {0}").format(error_type), add=[spec]))
+        title = self.tr("Error {0}").format(error_type)
+        return self.run(ReplaceTags(self._require_document(), add=[spec], title=title))
 
     def set_speaker(self, indices: Iterable[int], speaker: str) -> bool:
         """Assign who speaks in these segments (their own speaker, as the exports show it)."""
@@ -512,7 +625,7 @@ class ReviewSession(QObject):
             if len(indices) > 1
             else self.tr("Speaker {0} for {1} segment")
         ).format(name, len(indices))
-        return self.run(SetSpeakerCommand(self, what, indices, speaker))
+        return self.run(SetSpeaker(self._require_document(), indices, speaker, title=what))
 
     def speaker_name(self, label_or_name: str) -> str:
         for s in self.speakers.values():
@@ -524,32 +637,22 @@ class ReviewSession(QObject):
         sp = next((s for s in self.speakers.values() if s.label == label), None)
         if sp is None or not new_name.strip() or new_name.strip() == sp.display_name:
             return False
-        return self.run(RenameSpeakerCommand(self, label, sp.display_name, new_name.strip()))
+        new_name = new_name.strip()
+        title = QCoreApplication.translate("Commands", "Rename speaker {0} → {1}").format(label, new_name)
+        return self.run(RenameSpeaker(self._require_document(), label, new_name, title=title))
 
     def delete_annotations(self, annotations: Sequence[AnnotationInfo]) -> bool:
         if not annotations:
             return False
         n = len(annotations)
         what = (self.tr("Remove {0} tags") if n > 1 else self.tr("Remove {0} tag")).format(n)
-        return self.run(AnnotationsCommand(self, what, remove=annotations))
+        return self.run(ReplaceTags(self._require_document(), remove=annotations, title=what))
 
     # --- repair edits -------------------------------------------------------------------------
 
     def decide(self, edits: Sequence[tuple[int, EditInfo]], decision: str, text: str | None = None) -> bool:
         """accepted / rejected / changed (with ``text``) for (segment index, edit) pairs."""
-        decisions = [
-            Decision(
-                index,
-                e.id,
-                decision,
-                text if decision == "changed" else None,
-                e.decision,
-                e.decided_text,
-                e.version,
-            )
-            for index, e in edits
-            if (e.decision, e.decided_text) != (decision, text if decision == "changed" else None)
-        ]
+        decisions = decisions_for(edits, decision, text)
         if not decisions:
             return False
         n = len(decisions)
@@ -559,15 +662,13 @@ class ReviewSession(QObject):
             "changed": (self.tr("Change {0} repair"), self.tr("Change {0} repairs")),
             "pending": (self.tr("Reset {0} repair"), self.tr("Reset {0} repairs")),
         }[decision][n > 1].format(n)
-        return self.run(DecideEditsCommand(self, what, decisions))
+        return self.run(DecideEdits(self._require_document(), decisions, title=what))
 
     def edit_annotation(self, before: AnnotationInfo, **changes: object) -> bool:
         """Change a tag (error type, correction, note…), checked against the version shown."""
         if not changes:
             return False
-        return self.run(
-            UpdateAnnotationCommand(self, self.tr("Edit tag {0}").format(before.tag), before, **changes)
-        )
+        return self.run(UpdateTag(before, title=self.tr("Edit tag {0}").format(before.tag), **changes))
 
     def agreement(self, on_done: Callable[[dict[str, object]], object]) -> Job:
         """Agreement between the open document's annotators, per tag kind (background)."""
@@ -607,20 +708,27 @@ class ReviewSession(QObject):
     # --- topics -------------------------------------------------------------------------------
 
     def create_topic(self, path: str, colour: str | None = None) -> bool:
-        return self.run(CreateTopicCommand(self, path.strip(), colour))
+        title = QCoreApplication.translate("Commands", "New topic {0}").format(path.strip())
+        return self.run(CreateTopic(self.document_id, path.strip(), colour, title=title))
 
     def rename_topic(self, path: str, new_name: str) -> bool:
-        return self.run(RenameTopicCommand(self, path, new_name.strip()))
+        new_name = new_name.strip()
+        title = QCoreApplication.translate("Commands", "Rename topic {0} → {1}").format(path, new_name)
+        return self.run(RenameTopic(self.document_id, path, new_name, title=title))
 
     def colour_topic(self, path: str, colour: str | None) -> bool:
         info = self.topics.info(path)
-        return self.run(TopicColourCommand(self, path, info.colour if info else None, colour))
+        title = QCoreApplication.translate("Commands", "Colour of topic {0}").format(path)
+        old = info.colour if info else None
+        return self.run(ColourTopic(self.document_id, path, old, colour, title=title))
 
     def move_topic(self, path: str, new_parent: str | None) -> bool:
-        return self.run(MoveTopicCommand(self, path, new_parent or None))
+        title = QCoreApplication.translate("Commands", "Move topic {0}").format(path)
+        return self.run(MoveTopic(self.document_id, path, new_parent or None, title=title))
 
     def merge_topics(self, source: str, target: str) -> bool:
-        return self.run(MergeTopicsCommand(self, source, target))
+        title = QCoreApplication.translate("Commands", "Merge topic {0} into {1}").format(source, target)
+        return self.run(MergeTopics(self.document_id, source, target, title=title))
 
     # --- topic suggestions and teaching corrections -------------------------------------------
 
@@ -643,7 +751,7 @@ class ReviewSession(QObject):
         if not specs:
             return False
         words = ", ".join(w for _i, w in chosen)
-        return self.run(AnnotationsCommand(self, f"Suggested topic {words}", add=specs))
+        return self.run(ReplaceTags(self._require_document(), add=specs, title=f"Suggested topic {words}"))
 
     def find_occurrences(
         self,
@@ -686,7 +794,9 @@ class ReviewSession(QObject):
             )
         if not specs and not glossary:
             return False
-        return self.run(TeachCorrectionCommand(self, wrong, right, specs, glossary))
+        n = sum(len(v) for v in specs.values())
+        title = f"Teach {wrong} → {right} ({n} occurrence{'s' if n != 1 else ''})"
+        return self.run(TeachCorrection(self.document_id, wrong, right, specs, glossary, title=title))
 
     # --- navigation, find, filters ------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from reviewer.store.records import (
     SegmentInfo,
     SpeakerAssignment,
     SpeakerInfo,
+    StoredRows,
     TopicInfo,
 )
 from reviewer.store.store import Store, StoreError, TagSpec, open_store
@@ -37,6 +38,7 @@ __all__ = [
     "SpeakerInfo",
     "Store",
     "StoreError",
+    "StoredRows",
     "TagSpec",
     "TopicInfo",
     "open_store",

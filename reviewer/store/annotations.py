@@ -15,6 +15,7 @@ from reviewer.core.transcript import OffsetMap
 from reviewer.store.errors import AnnotationConflict
 from reviewer.store.models import (
     ANNOTATION_KINDS,
+    IN_CHUNK,
     Annotation,
     Document,
     ErrorType,
@@ -34,11 +35,15 @@ KEEP: Any = object()
 
 
 def _segment_for(session: Session, document_id: int, segment_index: int) -> Row[Any]:
-    seg = session.connection().execute(
-        select(Segment.id, Segment.original, Segment.repaired).where(
-            Segment.document_id == document_id, Segment.index == segment_index
+    seg = (
+        session.connection()
+        .execute(
+            select(Segment.id, Segment.original, Segment.repaired).where(
+                Segment.document_id == document_id, Segment.index == segment_index
+            )
         )
-    ).first()
+        .first()
+    )
     if seg is None:
         require_document(session, document_id)
         lo, hi = session.execute(
@@ -147,13 +152,16 @@ def add_annotation(
 def add_annotations(session: Session, document_id: int, specs: Iterable[TagSpec]) -> list[int]:
     """Many annotations on one document at once (bulk tagging, imports, benchmarks); all or nothing."""
     require_document(session, document_id)
+    specs = list(specs)
+    # Only the segments tagged (a tag on a 100,000-segment document must not read them all).
+    wanted = sorted({spec.segment_index for spec in specs})
+    columns = select(Segment.id, Segment.index, Segment.original, Segment.repaired).where(
+        Segment.document_id == document_id
+    )
     segments = {
         r.index: r
-        for r in session.execute(
-            select(Segment.id, Segment.index, Segment.original, Segment.repaired).where(
-                Segment.document_id == document_id
-            )
-        )
+        for n in range(0, len(wanted), IN_CHUNK)
+        for r in session.execute(columns.where(Segment.index.in_(wanted[n : n + IN_CHUNK])))
     }
     ids_of: dict[tuple[str, str], dict[str, int | None]] = {}
     rows = []
@@ -387,16 +395,28 @@ def _listing() -> Any:
 
 
 def list_annotations(
-    session: Session, document_id: int | None = None, annotator: str | None = None
+    session: Session,
+    document_id: int | None = None,
+    annotator: str | None = None,
+    segment_indexes: Iterable[int] | None = None,
 ) -> list[AnnotationInfo]:
-    """Annotations in reading order: all, one document's, and/or one annotator's (exact name)."""
+    """Annotations in reading order: all, one document's, and/or one annotator's (exact name);
+    with ``segment_indexes`` (and a document), only those on these segments."""
     q = _listing()
     if document_id is not None:
         require_document(session, document_id)
         q = q.where(Annotation.document_id == document_id)
     if annotator is not None:
         q = q.where(Annotation.annotator == annotator)
-    return _annotation_infos(session, q)
+    if segment_indexes is None:
+        return _annotation_infos(session, q)
+    if document_id is None:
+        raise InputError("annotations of segments need their document")
+    wanted = sorted(set(segment_indexes))
+    found: list[AnnotationInfo] = []
+    for n in range(0, len(wanted), IN_CHUNK):  # one statement per chunk: SQLite's parameter limit
+        found += _annotation_infos(session, q.where(Segment.index.in_(wanted[n : n + IN_CHUNK])))
+    return found
 
 
 def _annotation_infos(session: Session, q: Any) -> list[AnnotationInfo]:

@@ -16,11 +16,9 @@ from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
 from reviewer.store.annotations import _segment_for
-from reviewer.store.models import Annotation, Segment, Speaker
+from reviewer.store.models import IN_CHUNK, Annotation, Segment, Speaker
 from reviewer.store.records import SpeakerAssignment
 from reviewer.store.taxonomy import find_speaker, require_document_id, speaker_for_tag, speaker_info
-
-IN_CHUNK = 500
 
 
 def _current(session: Session, document_id: int, indexes: list[int]) -> dict[int, Any]:

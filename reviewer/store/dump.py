@@ -14,8 +14,15 @@ from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.store.annotations import list_annotations
 from reviewer.store.glossary_store import stored_glossary
-from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker
-from reviewer.store.records import DocumentInfo, DocumentSummary, EditInfo, SegmentInfo, SpeakerInfo
+from reviewer.store.models import IN_CHUNK, Annotation, Document, RepairEdit, Segment, Speaker
+from reviewer.store.records import (
+    DocumentInfo,
+    DocumentSummary,
+    EditInfo,
+    SegmentInfo,
+    SpeakerInfo,
+    StoredRows,
+)
 from reviewer.store.taxonomy import (
     list_error_types,
     list_topics,
@@ -96,8 +103,6 @@ def speakers_of(session: Session, document_id: int) -> list[SpeakerInfo]:
     return [speaker_info(s) for s in session.scalars(q)]
 
 
-# Read in chunks: SQLite limits bound parameters per statement (IN lists).
-IN_CHUNK = 500
 # Rows fetched per round trip on the bulk read (Core rows, never ORM objects).
 YIELD_PER = 5000
 
@@ -172,6 +177,19 @@ def segments_of(
         return _segments_of(session, document_id, with_edits, offset, limit, indexes)
 
 
+def stored_rows(session: Session, document_id: int, indexes: Iterable[int]) -> StoredRows:
+    """Segments ``indexes`` of a document with their annotations and the document's speakers
+    (inside a write, after flushing: what that write made of them)."""
+    session.flush()
+    wanted = sorted(set(indexes))
+    return StoredRows(
+        document_id,
+        tuple(segments_of(session, document_id, indexes=wanted)),
+        tuple(list_annotations(session, document_id, segment_indexes=wanted)),
+        tuple(speakers_of(session, document_id)),
+    )
+
+
 def _segments_of(
     session: Session,
     document_id: int,
@@ -211,23 +229,10 @@ def _segments_of(
                 q = q.where(Segment.index.in_([r[1] for r in rows])) if len(rows) <= IN_CHUNK else q
             else:
                 q = q.where(Segment.index.between(rows[0][1], rows[-1][1]))  # [1]: Row.index is a method
-        for sid, eid, kind, start, end, before, after, conf, alts, applied, decision, decided, ver in (
-            conn.execute(q.execution_options(yield_per=YIELD_PER))
-        ):
-            info = EditInfo(
-                eid,
-                kind,
-                start,
-                end,
-                before,
-                after,
-                conf,
-                _alternatives(alts),
-                applied,
-                decision,
-                decided,
-                ver,
-            )
+        for sid, *fields in conn.execute(q.execution_options(yield_per=YIELD_PER)):
+            # (the edit's columns in EditInfo's field order; [7] holds the alternatives)
+            fields[7] = _alternatives(fields[7])
+            info = EditInfo(*fields)
             edits.setdefault(sid, []).append(info)
     out = []
     for sid, index, original, repaired, original_speaker, speaker_id, assigned, start, end, lines in rows:

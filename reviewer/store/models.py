@@ -33,6 +33,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 # Explicit constraint names, so later migrations (and SQLite batch mode) can refer to them.
+# IN lists are sent in chunks: SQLite limits the bound parameters of one statement.
+IN_CHUNK = 500
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

@@ -1,9 +1,10 @@
-"""Compound store operations (the window's undoable actions), each ONE write transaction.
+"""Compound writes that reviewer.ops composes into user actions.
 
-Composed from the store package's own functions (annotations / taxonomy /
-edit_decisions) inside ``store.write()``: replacing a set of annotations,
-deciding several edits, creating, moving, merging or deleting topics, and teaching a
-correction to the glossary together with its annotations.
+Built from the store package's own functions (annotations / taxonomy / edit_decisions):
+replacing a set of annotations and deciding several edits (inside the caller's
+``store.write()`` session, so the op can read back what it changed in the same
+transaction); creating, moving, merging or deleting topics and teaching a correction
+(each its own transaction).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Replaced:
 
 
 def replace_annotations(
-    store: Store,
+    s: Session,
     document_id: int,
     remove: Sequence[int],
     add: Sequence[TagSpec],
@@ -44,36 +45,34 @@ def replace_annotations(
     reviewer changed or deleted meanwhile raise AnnotationConflict, with nothing written.
     """
     expected = expected or {}
-    with store.write() as s:
-        for annotation_id in remove:
-            _ann.delete_annotation(s, annotation_id, expected.get(annotation_id))
-        s.flush()
-        if not add:
-            return Replaced([], [])
-        topics_before = {t.path for t in _tax.list_topics(s)} if any(a.kind == "topic" for a in add) else None
-        added = _ann.add_annotations(s, document_id, add)
-        s.flush()
-        if topics_before is None:
-            return Replaced(added, [])
-        return Replaced(added, [t.path for t in _tax.list_topics(s) if t.path not in topics_before])
+    for annotation_id in remove:
+        _ann.delete_annotation(s, annotation_id, expected.get(annotation_id))
+    s.flush()
+    if not add:
+        return Replaced([], [])
+    topics_before = {t.path for t in _tax.list_topics(s)} if any(a.kind == "topic" for a in add) else None
+    added = _ann.add_annotations(s, document_id, add)
+    s.flush()
+    if topics_before is None:
+        return Replaced(added, [])
+    return Replaced(added, [t.path for t in _tax.list_topics(s) if t.path not in topics_before])
 
 
-def undo_replace(store: Store, replaced: Replaced, removed: Sequence[AnnotationInfo]) -> None:
+def undo_replace(s: Session, replaced: Replaced, removed: Sequence[AnnotationInfo]) -> None:
     """Undo of replace_annotations: the new ones go, the removed ones come back as they were
     (same ids and times), and topics it created go too unless something uses them by now."""
-    with store.write() as s:
-        # The reviewer's own new tags go without a version check: their own later steps (a topic
-        # merge, a move) change those rows too, and undo must still be able to take them back.
-        for annotation_id in replaced.added:
-            _ann.delete_annotation(s, annotation_id)
-        s.flush()
-        _ann.restore_annotations(s, removed)
-        s.flush()
-        _delete_topics(s, replaced.new_topics, strict=False)
+    # The reviewer's own new tags go without a version check: their own later steps (a topic
+    # merge, a move) change those rows too, and undo must still be able to take them back.
+    for annotation_id in replaced.added:
+        _ann.delete_annotation(s, annotation_id)
+    s.flush()
+    _ann.restore_annotations(s, removed)
+    s.flush()
+    _delete_topics(s, replaced.new_topics, strict=False)
 
 
 def decide_edits(
-    store: Store,
+    s: Session,
     decisions: Sequence[tuple[int, str, str | None]],
     expected: Mapping[int, int] | None = None,
 ) -> None:
@@ -83,9 +82,8 @@ def decide_edits(
     raises EditConflict, and nothing is written.
     """
     expected = expected or {}
-    with store.write() as s:
-        for edit_id, decision, text in decisions:
-            _edits.decide_edit(s, edit_id, decision, text, expected.get(edit_id))
+    for edit_id, decision, text in decisions:
+        _edits.decide_edit(s, edit_id, decision, text, expected.get(edit_id))
 
 
 # --- topics -----------------------------------------------------------------------------------
@@ -102,13 +100,16 @@ def _require(session: Session, path: str) -> Topic:
     return topic
 
 
-def create_topic(store: Store, path: str, colour: str | None = None) -> list[str]:
-    """Create ``path`` (and missing parents); returns the paths that did not exist before."""
+def create_topic(
+    store: Store, path: str, colour: str | None = None, description: str | None = None
+) -> list[str]:
+    """Create ``path`` (and missing parents), or give an existing one this colour/description;
+    returns the paths that did not exist before."""
     with store.write() as s:
         before = {t.path for t in _tax.list_topics(s)}
         _tax.ensure_topic(s, path)
-        if colour:
-            _tax.update_topic(s, path, colour=colour)
+        if colour is not None or description is not None:  # ("" clears one)
+            _tax.update_topic(s, path, colour=colour, description=description)
         s.flush()
         return [t.path for t in _tax.list_topics(s) if t.path not in before]
 

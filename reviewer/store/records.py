@@ -193,6 +193,17 @@ class AnnotationInfo:
     version: int = 1
 
 
+def reading_order(a: AnnotationInfo) -> tuple[bool, int, int, int]:
+    """Sort key of the order the store lists annotations in (annotations.list_annotations):
+    by segment, place in it (whole-segment ones first) and id; tags on no segment last."""
+    return (
+        a.segment_index is None,
+        a.segment_index or 0,
+        -1 if a.span_start is None else a.span_start,
+        a.id,
+    )
+
+
 class AnnotationRow(NamedTuple):
     """One CSV row's worth: an annotation with everything it refers to resolved.
 
@@ -222,3 +233,18 @@ class AnnotationRow(NamedTuple):
     anchor_status: str
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredRows:
+    """Segments of one document as stored now, with every annotation on them and the document's
+    speakers: what an operation read back after writing, so a view can rebuild just these rows."""
+
+    document_id: int
+    segments: tuple[SegmentInfo, ...]
+    annotations: tuple[AnnotationInfo, ...]
+    speakers: tuple[SpeakerInfo, ...]
+
+    @property
+    def indexes(self) -> frozenset[int]:
+        return frozenset(s.index for s in self.segments)

@@ -43,6 +43,7 @@ from reviewer.store.records import (
     SegmentInfo,
     SpeakerAssignment,
     SpeakerInfo,
+    StoredRows,
     TopicInfo,
 )
 
@@ -264,6 +265,11 @@ class Store:
         """The document's segments in index order (only those ``indexes`` if given)."""
         with self.read() as s:
             return _dump.segments_of(s, document_id, with_edits=with_edits, indexes=indexes)
+
+    def stored_rows(self, document_id: int, indexes: Iterable[int]) -> StoredRows:
+        """Those segments with their annotations, and the document's speakers (one read)."""
+        with self.read() as s:
+            return _dump.stored_rows(s, document_id, indexes)
 
     def segment_count(self, document_id: int) -> int:
         with self.read() as s:

@@ -35,8 +35,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield s
 
 
-@pytest.fixture
-def window(qtbot, store: Store) -> Iterator[MainWindow]:
+def show_window(qtbot, store: Store) -> MainWindow:
+    """A real window on ``store``, shown, its jobs run synchronously."""
     session = ReviewSession(store, synchronous=True)
     session.annotator = "tester"
     w = MainWindow(session)
@@ -44,6 +44,12 @@ def window(qtbot, store: Store) -> Iterator[MainWindow]:
     session.refresh_documents()
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, store: Store) -> Iterator[MainWindow]:
+    w = show_window(qtbot, store)
     yield w
     if w.active_dialog is not None:
         w.active_dialog.reject()

@@ -104,3 +104,18 @@ def test_a_few_rows_are_accepted_at_once_and_suggestions_stay(window, store) -> 
     window.inspector.choose_edit(next(k for k, e in enumerate(edits) if not e.applied))
     window.actions_by_name["accept"].trigger()
     assert {e.decision for e in store.segment(doc, target).edits if not e.applied} == {"accepted"}
+
+
+def test_rejecting_more_than_a_screenful_asks_first(window, store) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    doc = _open_podcast(window)
+    n = window.session.segments.rowCount()
+    select_rows(window, 0, n - 1)
+    window.actions_by_name["reject"].trigger()
+    box = window.active_dialog
+    assert box is not None and box.objectName() == "rejectManyBox"
+    assert "2620 merge" in box.text()
+    assert all(d == "pending" for (_k, d) in decided(store, doc))
+    box.button(QMessageBox.StandardButton.Ok).click()
+    assert all(d == "rejected" for (_k, d) in decided(store, doc))

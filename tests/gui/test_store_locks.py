@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from reviewer.gui.main_window import MainWindow
-from reviewer.gui.session import ReviewSession
 from reviewer.store import open_store
-from tests.gui.conftest import TIMED
+from tests.gui.conftest import TIMED, show_window
 
 
 def reviewer(*args: object) -> subprocess.CompletedProcess[str]:
@@ -51,13 +49,8 @@ def test_a_file_dialog_in_the_stores_folder_does_not_lose_later_edits(qtbot, tmp
     (folder / "talk.txt").write_text(TIMED, encoding="utf-8")
     store = open_store(str(db))
     try:
-        session = ReviewSession(store, synchronous=True)
-        session.annotator = "tester"
-        window = MainWindow(session)
-        qtbot.addWidget(window)
-        session.refresh_documents()
-        window.show()
-        qtbot.waitExposed(window)
+        window = show_window(qtbot, store)
+        session = window.session
         window.start_import([str(folder / "talk.txt")])
         doc = session.document_id
         assert doc is not None

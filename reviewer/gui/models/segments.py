@@ -38,6 +38,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 RowFilter = Callable[[SegmentRow], bool]
+# Past this many rows changed at once, one dataChanged covers them all (not one per row).
+MANY_CHANGED = 64
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -53,14 +55,19 @@ class SegmentTableModel(QAbstractTableModel):
         # Counts every change of rows or filter: what was worked out from them (find matches) is
         # stale when it has moved on.
         self.generation = 0
+        self.reviewed = 0  # rows no repair of which waits for a decision, kept up with each change
 
     # --- content ------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[SegmentRow], positions: dict[int, int] | None = None) -> None:
-        """Show these rows; ``positions`` (segment index → list position) when already known."""
+    def set_rows(
+        self, rows: Sequence[SegmentRow], positions: dict[int, int] | None = None, reviewed: int | None = None
+    ) -> None:
+        """Show these rows; ``positions`` (segment index → list position) and ``reviewed`` (how
+        many are) when already known."""
         self.beginResetModel()
         self.rows = list(rows)
         self._position_of = positions or {r.index: n for n, r in enumerate(self.rows)}
+        self.reviewed = sum(1 for r in self.rows if r.reviewed) if reviewed is None else reviewed
         self._refilter()
         self.generation += 1
         self.endResetModel()
@@ -85,25 +92,36 @@ class SegmentTableModel(QAbstractTableModel):
         self._row_of = None
 
     def replace_rows(self, rows: Iterable[SegmentRow]) -> None:
-        """Put changed rows in place and repaint just them (filters are not re-run: rows stay put)."""
+        """Put changed rows in place (or say rows changed in place) and repaint just them; filters
+        are not re-run: rows stay put."""
         changed = []
         self.generation += 1
         for row in rows:
             pos = self._position_of.get(row.index)
             if pos is None:
                 continue
+            old = self.rows[pos]
+            self.reviewed += (row is not old) * (row.reviewed - old.reviewed)
             self.rows[pos] = row
             visible = self.visible_row(row.index)
             if visible is not None:
                 changed.append(visible)
+        last = len(HEADERS) - 1
+        if len(changed) > MANY_CHANGED:  # one signal for the span (a rename shows on every row)
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            return
         for r in changed:
-            self.dataChanged.emit(self.index(r, 0), self.index(r, len(HEADERS) - 1))
+            self.dataChanged.emit(self.index(r, 0), self.index(r, last))
 
     def refresh_all(self) -> None:
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(HEADERS) - 1))
 
     # --- lookups ------------------------------------------------------------------------------
+
+    def positions(self) -> dict[int, int]:
+        """Segment index → position in ``rows`` (shared, not copied: treat it as read-only)."""
+        return self._position_of
 
     def row_at(self, visible_row: int) -> SegmentRow:
         return self.rows[self._visible[visible_row]]

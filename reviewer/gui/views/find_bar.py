@@ -95,6 +95,25 @@ class FindBar(QWidget):
         self.set_choices([], [], [], [])
         self.retranslate()
 
+    # What the window asks of the bar (it does not reach into the bar's widgets).
+
+    def query(self) -> tuple[str, bool]:
+        """(what to find, whether it is a regular expression)."""
+        return self.text.text(), self.regex.isChecked()
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def focus_text(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def pending_only(self) -> bool:
+        return self.pending.isChecked()
+
+    def set_pending_only(self, on: bool) -> None:
+        self.pending.setChecked(on)
+
     def retranslate(self) -> None:
         self.text.setPlaceholderText(self.tr("Find in original and repaired text…"))
         self.annotator.setToolTip(self.tr("Show the tags of one annotator, or everyone's"))

@@ -356,6 +356,13 @@ class Inspector(QWidget):
                 return pane.target, span[0], span[1]
         return None
 
+    def shown_index(self) -> int | None:
+        """The segment index of the row shown (None: none)."""
+        return None if self.row is None else self.row.index
+
+    def chosen_alternative(self) -> str | None:
+        return self.alternatives.currentData()
+
     def current_edit(self) -> EditInfo | None:
         index = self.edits.currentIndex()
         return self.edit_model.record(index.row()) if index.isValid() else None

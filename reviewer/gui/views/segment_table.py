@@ -67,6 +67,9 @@ class SegmentTable(QTableView):
         assert isinstance(model, SegmentTableModel)
         return model
 
+    def lines_per_row(self) -> int:
+        return self.original_delegate.max_lines
+
     def set_lines_per_row(self, lines: int) -> None:
         """Every row gets the same height (uniform rows keep a 100k-row table quick)."""
         self.original_delegate.max_lines = self.repaired_delegate.max_lines = lines

@@ -1,0 +1,74 @@
+"""Deciding the engine's repairs: accept, reject, change or reset one or many edits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reviewer.ops.base import AS_BUILT, Op, Seen
+from reviewer.ops.changes import Changes
+from reviewer.store import Store
+from reviewer.store import operations as store_ops
+from reviewer.store.dump import stored_rows
+from reviewer.store.records import EditInfo
+
+
+@dataclass(frozen=True)
+class Decision:
+    segment_index: int
+    edit_id: int
+    decision: str
+    text: str | None
+    old_decision: str
+    old_text: str | None
+    version: int = 1  # the edit's version when the reviewer saw it
+
+
+def decisions_for(
+    edits: Sequence[tuple[int, EditInfo]], decision: str, text: str | None = None
+) -> list[Decision]:
+    """(segment index, edit) pairs as decisions to ``decision`` (``text`` only for "changed");
+    edits already decided that way are left out."""
+    text = text if decision == "changed" else None
+    return [
+        Decision(index, e.id, decision, text, e.decision, e.decided_text, e.version)
+        for index, e in edits
+        if (e.decision, e.decided_text) != (decision, text)
+    ]
+
+
+class DecideEdits(Op):
+    """Decide repair edits in one transaction, each checked against the version the reviewer saw
+    (another reviewer's decision is never overwritten); reads back the rows they are on."""
+
+    def __init__(self, document_id: int, decisions: Sequence[Decision], title: str = "") -> None:
+        super().__init__(document_id, title)
+        self.decisions = list(decisions)
+        self.focus = sorted({d.segment_index for d in self.decisions})
+        self.written: dict[int, int] = {}  # edit id → its version after this op's last write
+
+    def _apply(self, store: Store, seen: Seen, new: bool) -> Changes:
+        assert self.document_id is not None
+        # The versions the caller shows now (its own later steps on these edits moved them); a
+        # caller that keeps no view expects what this op last wrote.
+        versions = {
+            d.edit_id: seen.seen_edit_version(
+                d.segment_index, d.edit_id, self.written.get(d.edit_id, d.version)
+            )
+            for d in self.decisions
+        }
+        rows = [
+            (d.edit_id, d.decision if new else d.old_decision, d.text if new else d.old_text)
+            for d in self.decisions
+        ]
+        with store.write() as s:
+            store_ops.decide_edits(s, rows, versions)
+            stored = stored_rows(s, self.document_id, self.focus)
+        self.written = {e.id: e.version for seg in stored.segments for e in seg.edits}
+        return Changes(self.document_id, rows=stored, speakers=stored.speakers, focus=self.focus)
+
+    def do(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
+        return self._apply(store, seen, True)
+
+    def undo(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
+        return self._apply(store, seen, False)
