@@ -502,6 +502,7 @@ class MainWindow(QMainWindow):
         if info is not None and info.path:
             self.recent.add([info.path])
         self.table.set_time_column_visible(self.session.timed)
+        self.find_bar.set_status("")  # "k of N" was about the document shown before
         self.table.go_to_row(0)
         self.table.setFocus()
         self._speakers_changed()

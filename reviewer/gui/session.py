@@ -15,6 +15,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -265,6 +266,16 @@ class ReviewSession(QObject):
         self._start_task(job)
         return job
 
+    def _task(
+        self, work: Callable[[Job], Any], name: str, label: str, on_done: Callable[[Any], object]
+    ) -> Job:
+        """Background work the reviewer waits on (shown as a task): on_done gets its result."""
+        job = Job(work, name, label)
+        job.signals.finished.connect(on_done)
+        job.signals.failed.connect(self.error.emit)
+        self._start_task(job)
+        return job
+
     def _start_task(self, job: Job) -> None:
         job.signals.cancelled.connect(lambda: self.message.emit(self.tr("Cancelled")))
         self.task_started.emit(job)
@@ -467,7 +478,8 @@ class ReviewSession(QObject):
         indexes = stored.indexes
         on: dict[int, list[AnnotationInfo]] = {}
         for a in stored.annotations:
-            on.setdefault(a.segment_index or -1, []).append(a)
+            if a.segment_index is not None:
+                on.setdefault(a.segment_index, []).append(a)
         kept = [a for a in self._annotations if a.segment_index not in indexes]
         self.annotations = sorted([*kept, *stored.annotations], key=reading_order)
         rebuilt = [
@@ -673,11 +685,9 @@ class ReviewSession(QObject):
     def agreement(self, on_done: Callable[[dict[str, object]], object]) -> Job:
         """Agreement between the open document's annotators, per tag kind (background)."""
         doc = self._require_document()
-        job = Job(lambda _j: self.store.agreement_report(doc), "agreement", self.tr("Computing agreement"))
-        job.signals.finished.connect(on_done)
-        job.signals.failed.connect(self.error.emit)
-        self._start_task(job)
-        return job
+        return self._task(
+            lambda _j: self.store.agreement_report(doc), "agreement", self.tr("Computing agreement"), on_done
+        )
 
     def teachable(self, edit: EditInfo, decision: str, text: str | None = None) -> tuple[str, str] | None:
         """(wrong, right) worth offering to teach after deciding ``edit``, or None.
@@ -739,11 +749,9 @@ class ReviewSession(QObject):
         self._require_document()
         wanted = set(indices) if indices else None
         rows = [(r.index, r.info.repaired) for r in self.segments.rows if wanted is None or r.index in wanted]
-        job = Job(suggest_work(self.store, rows), "suggest", self.tr("Finding topic suggestions"))
-        job.signals.finished.connect(on_done)
-        job.signals.failed.connect(self.error.emit)
-        self._start_task(job)
-        return job
+        return self._task(
+            suggest_work(self.store, rows), "suggest", self.tr("Finding topic suggestions"), on_done
+        )
 
     def accept_suggestions(self, chosen: Sequence[tuple[Sequence[int], str]]) -> bool:
         """Tag each (segment indices, keyword) with the topic Suggested/keyword: one undoable step."""
@@ -764,15 +772,8 @@ class ReviewSession(QObject):
         if not wrong.strip() or not right.strip() or wrong == right:
             self.error.emit("teaching needs the wrong text and a different correction")
             return None
-        job = Job(
-            occurrences_work(self.store, wrong, right, skip),
-            "occurrences",
-            self.tr("Looking for {0} in every document").format(wrong),
-        )
-        job.signals.finished.connect(on_done)
-        job.signals.failed.connect(self.error.emit)
-        self._start_task(job)
-        return job
+        label = self.tr("Looking for {0} in every document").format(wrong)
+        return self._task(occurrences_work(self.store, wrong, right, skip), "occurrences", label, on_done)
 
     def teach_correction(
         self, wrong: str, right: str, occurrences: Sequence[Occurrence], glossary: bool = True

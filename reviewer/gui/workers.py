@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from reviewer.core.decisions import is_reviewed
 from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.core.glossary import Glossary
@@ -228,7 +229,7 @@ def progress_work(store: Store, document_ids: Sequence[int]) -> Callable[[Job], 
                 segs = store.segments(doc_id)
             except InputError:
                 continue
-            done = sum(1 for s in segs if not any(e.decision == "pending" for e in s.edits))
+            done = sum(1 for s in segs if is_reviewed(e.decision for e in s.edits))
             out[doc_id] = (done, len(segs))
         return out
 

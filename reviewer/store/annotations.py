@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Row, case, func, insert, select
 from sqlalchemy.orm import Session
 
+from reviewer.core.decisions import effective_edit
 from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.core.transcript import OffsetMap
@@ -25,7 +26,7 @@ from reviewer.store.models import (
     Topic,
     utcnow,
 )
-from reviewer.store.records import AnnotationInfo, AnnotationRow, effective_edit
+from reviewer.store.records import AnnotationInfo, AnnotationRow
 from reviewer.store.spans import original_to_repaired, repaired_to_original
 from reviewer.store.taxonomy import ensure_topic, find_error_type, require_document, speaker_for_tag
 

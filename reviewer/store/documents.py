@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from reviewer.core.decisions import decided_speaker, decided_text, effective_edit
 from reviewer.core.progress import Progress, report
 from reviewer.core.transcript import Segment as CoreSegment
-from reviewer.core.transcript import apply_edits
 from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker, utcnow
 from reviewer.store.reanchor import Anchor, reanchor
-from reviewer.store.records import ImportResult, effective_edit
+from reviewer.store.records import ImportResult
 
 if TYPE_CHECKING:
     from reviewer.core.document import RepairedDocument
@@ -158,7 +158,7 @@ def _insert_segments(
         for n, e in enumerate(seg.edits):
             d = (carried or {}).get(n)
             decision = d.decision if d else "pending"
-            decided_text = d.decided_text if d else None
+            their_text = d.decided_text if d else None
             rows.append(
                 {
                     "kind": e.kind,
@@ -170,20 +170,20 @@ def _insert_segments(
                     "alternatives": list(e.alternatives),
                     "applied": bool(e.applied),
                     "decision": decision,
-                    "decided_text": decided_text,
+                    "decided_text": their_text,
                     "decided_at": d.decided_at if d else None,
                 }
             )
             effective.append(
-                effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, decision, decided_text)
+                effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, decision, their_text)
             )
-        label = _speaker_label(seg.speaker, effective)
+        label = decided_speaker(seg.speaker, effective)
         seg_rows.append(
             {
                 "document_id": document_id,
                 "segment_index": seg.index,
                 "original": seg.original,
-                "repaired": apply_edits(seg.original, effective),
+                "repaired": decided_text(seg.original, effective),
                 "original_speaker": seg.speaker,
                 "speaker_id": speakers.get(label) if label else None,
                 "start_time": seg.start,
@@ -207,13 +207,6 @@ def _insert_segments(
         session.execute(insert(edit_table), flat[n : n + BULK_CHUNK])
     report(progress, "store", total, total)
     return [(sid, r["repaired"]) for sid, r in zip(ids, seg_rows, strict=True)]
-
-
-def _speaker_label(original: str | None, effective: Sequence[Any]) -> str | None:
-    for e in effective:
-        if e.kind == "speaker" and e.applied:
-            return e.after or None
-    return original
 
 
 def _speaker_ids(session: Session, document_id: int, segments: Sequence[CoreSegment]) -> dict[str, int]:

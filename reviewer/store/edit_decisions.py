@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer.core.decisions import decided_speaker, decided_text, effective_edit
 from reviewer.core.errors import InputError
-from reviewer.core.transcript import apply_edits
 from reviewer.store.errors import EditConflict
 from reviewer.store.models import DECISIONS, Annotation, RepairEdit, Segment, Speaker, utcnow
 from reviewer.store.reanchor import remap_span
-from reviewer.store.records import EditInfo, effective_edit
+from reviewer.store.records import EditInfo
 from reviewer.store.unique import add_or_existing
 
 
@@ -66,12 +66,10 @@ def refresh_segment(session: Session, segment_id: int) -> None:
         effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
         for e in session.scalars(select(RepairEdit).where(RepairEdit.segment_id == segment_id))
     ]
-    old, new = seg.repaired, apply_edits(seg.original, effective)
+    old, new = seg.repaired, decided_text(seg.original, effective)
     seg.repaired = new
     seg.version = seg.version + 1
-    label = next(
-        (e.after or None for e in effective if e.kind == "speaker" and e.applied), seg.original_speaker
-    )
+    label = decided_speaker(seg.original_speaker, effective)
     seg.speaker_id = _speaker_id(session, seg.document_id, label)
     if old == new:
         return

@@ -57,3 +57,10 @@ class EditConflict(StoreError):
             f"{expected_version})"
         )
         super().__init__(f"repair edit {edit_id} {what}; nothing was overwritten")
+
+
+def db_reason(exc: BaseException) -> str:
+    """The first line of what the database driver said (SQLAlchemy wraps it in ``orig``)."""
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]
+

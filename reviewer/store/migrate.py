@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer.core.errors import InputError
 from reviewer.store.engine import WRITE_OPTION, is_sqlite, sqlite_file
+from reviewer.store.errors import db_reason
 from reviewer.store.models import ErrorType, utcnow
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def current_revision(engine: Engine, url: str) -> str | None:
             tables = set(inspect(conn).get_table_names())
             revision = _stored_revision(conn) if VERSION_TABLE in tables else None
     except SQLAlchemyError as exc:
-        raise InputError(f"{where}: cannot open the annotation store ({_reason(exc)})") from None
+        raise InputError(f"{where}: cannot open the annotation store ({db_reason(exc)})") from None
     if revision is None and tables - {VERSION_TABLE}:
         raise InputError(f"{where}: not a Transcript Reviewer store (it has other tables); left untouched")
     if revision is not None and revision != HEAD_REVISION and not _known_revision(revision):
@@ -150,7 +151,7 @@ def prepare(engine: Engine, url: str) -> MigrationReport:
                 if raw is not None:
                     raw.execute("PRAGMA foreign_keys = ON")
     except SQLAlchemyError as exc:
-        raise InputError(f"{where}: cannot set up the annotation store ({_reason(exc)})") from None
+        raise InputError(f"{where}: cannot set up the annotation store ({db_reason(exc)})") from None
     return MigrationReport(current, head, backup)
 
 
@@ -213,7 +214,3 @@ def _enable_wal(engine: Engine, where: str) -> None:
     if not mode or str(mode[0]).lower() != "wal":
         raise InputError(f"{where}: cannot switch the store to write-ahead logging (journal mode {mode})")
 
-
-def _reason(exc: SQLAlchemyError) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig or exc).splitlines()[0]

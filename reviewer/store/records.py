@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
+from reviewer.core.decisions import effective_edit
 from reviewer.core.transcript import Edit
 
 ImportStatus = Literal["new", "unchanged", "updated"]
@@ -98,25 +99,6 @@ class EditInfo:
             self.decision,
             self.decided_text,
         )
-
-
-def effective_edit(
-    kind: str,
-    start: int,
-    end: int,
-    before: str,
-    after: str,
-    applied: bool,
-    decision: str,
-    decided_text: str | None,
-) -> Edit:
-    if decision == "accepted":
-        return Edit(kind, start, end, before, after, applied=True)
-    if decision == "rejected":
-        return Edit(kind, start, end, before, after, applied=False)
-    if decision == "changed":
-        return Edit(kind, start, end, before, decided_text or "", applied=True)
-    return Edit(kind, start, end, before, after, applied=applied)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from reviewer.store import glossary_store as _gloss
 from reviewer.store import taxonomy as _tax
 from reviewer.store import team as _team
 from reviewer.store.engine import WRITE_OPTION, is_sqlite, make_engine, sqlite_file
-from reviewer.store.errors import StoreError
+from reviewer.store.errors import StoreError, db_reason
 from reviewer.store.migrate import MigrationReport, describe, prepare
 from reviewer.store.paths import resolve_db_url
 from reviewer.store.records import (
@@ -158,7 +158,7 @@ class Store:
         except InputError:
             raise
         except DBAPIError as exc:
-            raise StoreError(f"{self.where}: the store cannot be written ({_reason(exc)})") from None
+            raise StoreError(f"{self.where}: the store cannot be written ({db_reason(exc)})") from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -168,7 +168,7 @@ class Store:
         except InputError:
             raise
         except DBAPIError as exc:
-            raise StoreError(f"{self.where}: the store cannot be read ({_reason(exc)})") from None
+            raise StoreError(f"{self.where}: the store cannot be read ({db_reason(exc)})") from None
 
     # --- documents ----------------------------------------------------------------------------
 
@@ -535,7 +535,3 @@ class Store:
         with self.read() as s:
             return _dump.dump(s, document_id)
 
-
-def _reason(exc: SQLAlchemyError) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig or exc).splitlines()[0]

@@ -74,3 +74,20 @@ def test_find_counts_marks_and_centres_the_match(window, open_text) -> None:
     assert bar.status.text() == "not found"
     bar.text.setText("")
     assert bar.status.text() == "" and table.repaired_delegate.find_pattern is None
+
+
+def test_the_count_of_one_document_is_not_shown_on_another(window, open_text) -> None:
+    """Seen in a real window: "3 of 3" stayed in the find bar after switching documents."""
+    first = open_text(LINES, name="hay.txt")
+    open_text("[A]: nothing to see\n[B]: still nothing\n", name="other.txt")
+    window.open_document(first)
+    select_rows(window, 0)
+    window.find_bar.text.setText("needle")
+    window.actions_by_name["find_next"].trigger()
+    assert window.find_bar.status.text() == "1 of 5"
+    other = next(d.id for d in window.session.document_summaries() if d.id != first)
+    window.open_document(other)
+    assert window.session.document_id == other
+    assert window.find_bar.status.text() == ""  # not the other document's count
+    window.actions_by_name["find_next"].trigger()
+    assert window.find_bar.status.text() == "not found"

@@ -7,14 +7,14 @@ or changed, never in ``data()``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.core.transcript import FIELD_KINDS, apply_edits
+from reviewer.core.decisions import pending_count
+from reviewer.core.transcript import FIELD_KINDS
 from reviewer.store.records import AnnotationInfo, EditInfo, SegmentInfo, SpeakerInfo
 
 # Below this a repair is drawn as uncertain (the glossary step applies terms at >= 0.85;
@@ -56,8 +56,7 @@ class SegmentRow:
 
     @property
     def reviewed(self) -> bool:
-        # The store has no per-segment "reviewed" flag: reviewed = no repair waits for a decision.
-        return self.pending == 0
+        return self.pending == 0  # (core.decisions.is_reviewed, from the count kept)
 
     @property
     def errors(self) -> list[AnnotationInfo]:
@@ -146,7 +145,7 @@ def build_row(
     row.display_original = one_line(info.original)
     row.display_repaired = one_line(info.repaired)
     row.highlights = highlights(info)
-    row.pending = sum(1 for e in info.edits if e.decision == "pending")
+    row.pending = pending_count(e.decision for e in info.edits)
     row.low_confidence = any(e.decision == "pending" and e.confidence < LOW_CONFIDENCE for e in info.edits)
     set_annotations(row, annotations, speakers or {})
     return row
@@ -171,34 +170,6 @@ def set_annotations(
     if row.pending:
         parts.append(f"✎{row.pending}")
     row.tags_text = "  ".join(parts)
-
-
-def with_decision(info: SegmentInfo, edit_id: int, decision: str, text: str | None) -> SegmentInfo:
-    """The segment as the store makes it after ``decide_edit`` (edit_decisions.refresh_segment's rule).
-
-    Lets the table update one row at once instead of reloading a whole document.
-    """
-    edits = tuple(
-        # Every decision is a new version of the edit (as the store counts them).
-        dataclasses.replace(e, decision=decision, decided_text=text, version=e.version + 1)
-        if e.id == edit_id
-        else e
-        for e in info.edits
-    )
-    effective = [e.effective() for e in edits]
-    repaired = apply_edits(info.original, effective)
-    return dataclasses.replace(info, edits=edits, repaired=repaired)
-
-
-def speaker_label_after(info: SegmentInfo) -> str | None:
-    """The speaker label the store gives a segment from its edits (refresh_segment's rule)."""
-    if info.speaker_assigned and info.speaker is not None:
-        return info.speaker.label  # a reviewer's assignment outlives decisions on the edits
-    for e in info.edits:
-        eff = e.effective()
-        if e.kind == "speaker" and eff.applied:
-            return eff.after or None
-    return info.original_speaker
 
 
 def find_matches(pattern: str, regex: bool, case: bool = False) -> re.Pattern[str]:

@@ -1,0 +1,89 @@
+"""What an op says changed, applied to the window's rows, equals what a fresh read shows.
+
+The session rebuilds only the rows an op read back (reviewer.ops Changes), never the
+whole document; each step here is checked against a second session that reads the
+document from the store anew.  (Seen in a real window: a tag on segment 0 did not show.)
+"""
+
+from __future__ import annotations
+
+from reviewer.gui.session import ReviewSession
+from reviewer.store import Store
+from tests.store.helpers import CHAT, TIMED, doc
+
+
+def _view(session: ReviewSession) -> list[tuple]:
+    return [
+        (
+            r.index,
+            r.info.repaired,
+            r.speaker_label,
+            r.speaker_name,
+            r.tags_text,
+            r.pending,
+            tuple((a.id, a.kind, a.tag, a.version) for a in r.annotations),
+            tuple((e.id, e.decision, e.version) for e in r.info.edits),
+        )
+        for r in session.segments.rows
+    ]
+
+
+def _fresh(store: Store, document_id: int) -> list[tuple]:
+    other = ReviewSession(store, synchronous=True)
+    other.refresh_documents()
+    other.open_document(document_id)
+    return _view(other)
+
+
+def _same(session: ReviewSession) -> None:
+    assert session.document_id is not None
+    assert _view(session) == _fresh(session.store, session.document_id)
+    assert session.annotations == session.store.annotations(session.document_id)
+    assert session.segments.reviewed == sum(1 for r in session.segments.rows if r.reviewed)
+
+
+def test_every_kind_of_step_leaves_the_rows_as_a_fresh_read(qtbot, store: Store) -> None:
+    chat = store.import_document(doc(CHAT, "chat.txt")).document_id
+    session = ReviewSession(store, synchronous=True)
+    session.annotator = "me"
+    session.refresh_documents()
+    session.open_document(chat)
+    steps = [
+        lambda: session.mark_error(0, "asr", correction="Hey"),  # segment 0, the first
+        lambda: session.tag_topic([0, 2], "AI/Tools"),
+        lambda: session.set_speaker([1], "Guest"),
+        lambda: session.rename_speaker("A", "Alice"),
+        lambda: session.decide(session.pending_edits([0, 1, 2]), "accepted"),
+        lambda: session.decide(session.pending_edits([3]) or session.pending_edits([2]), "rejected"),
+        lambda: session.delete_annotations([a for a in session.annotations if a.kind == "topic"][:1]),
+        lambda: session.edit_annotation(
+            next(a for a in session.annotations if a.kind == "error"), correction="Hi", note="n"
+        ),
+        lambda: session.rename_topic("AI/Tools", "Apps"),
+    ]
+    for step in steps:
+        step()
+        _same(session)
+    stack = session.undo_stack
+    assert stack.count() >= len(steps) - 1
+    while stack.canUndo():
+        stack.undo()
+        _same(session)
+    while stack.canRedo():
+        stack.redo()
+        _same(session)
+
+
+def test_a_speaker_set_on_a_timed_document_shows_at_once(qtbot, store: Store) -> None:
+    timed = store.import_document(doc(TIMED, "timed.txt")).document_id
+    session = ReviewSession(store, synchronous=True)
+    session.refresh_documents()
+    session.open_document(timed)
+    assert session.set_speaker([0, 2], "Moderator")
+    assert [session.segments.segment(i).speaker_name for i in (0, 1, 2)] == [
+        "Moderator",
+        "SPEAKER_01",
+        "Moderator",
+    ]  # type: ignore[union-attr]
+    assert "Moderator" in {s.display_name for s in session.speaker_list()}
+    _same(session)
