@@ -33,15 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _import(args: argparse.Namespace) -> int:
     from reviewer.core.glossary import load_glossary
+    from reviewer.ops.imports import import_all_or_none
 
     glossary = load_glossary(args.glossary) if args.glossary else None
     with open_store_of(args) as store:
-        # Read and repair every file before storing any, so one bad file changes nothing.
-        docs = [store.load_file(f, glossary, encoding=args.encoding, fmt=args.fmt) for f in args.files]
-        if glossary:
-            store.add_glossary(glossary)
-        for given, doc in zip(args.files, docs, strict=True):
-            r = store.import_document(doc)
+        results = import_all_or_none(store, args.files, glossary, encoding=args.encoding, fmt=args.fmt)
+        for given, r in zip(args.files, results, strict=True):
             fields: list[object] = [r.document_id, r.status, f"{r.segments} segments", given]
             if r.status == "updated":
                 fields.append(

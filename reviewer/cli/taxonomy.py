@@ -93,25 +93,32 @@ def _errortypes_list(args: argparse.Namespace) -> int:
 
 
 def _errortypes_add(args: argparse.Namespace) -> int:
+    from reviewer.ops import run
+    from reviewer.ops.error_types import AddErrorType
+
+    op = AddErrorType(args.key, args.name, args.description)
     with open_store_of(args) as store:
-        e = store.add_error_type(args.key, args.name, args.description)
-    out(e.key, e.name)
+        run(store, op)
+    assert op.added is not None
+    out(op.added.key, op.added.name)
     return 0
 
 
 def _glossary(args: argparse.Namespace) -> int:
     from reviewer.core.glossary import load_glossary
+    from reviewer.ops import run
+    from reviewer.ops.glossary import ChangeGlossary, add_term
 
     if args.alias and not args.add:
         raise InputError("--alias goes with --add TERM")
     loaded = load_glossary(args.load) if args.load else None
     with open_store_of(args) as store:
         if args.add:
-            store.add_term(args.add, args.alias)
+            run(store, add_term(args.add, args.alias))
         if loaded is not None:
-            store.add_glossary(loaded)
+            run(store, ChangeGlossary(add=loaded))
         if args.remove:
-            store.remove_glossary_entry(args.remove)
+            run(store, ChangeGlossary(remove=args.remove))
         for line in store.glossary().to_text().split("\n")[:-1]:
             out(line)  # the glossary-file format, one line each, nothing a terminal acts on
     return 0

@@ -63,33 +63,30 @@ def _time(t: datetime) -> str:
 
 def row_cells(r: AnnotationRow) -> list[str]:
     # Only cells that can hold user text are neutralised; ids, offsets, times and enum
-    # values are produced here and never start with a formula character.  (Written out
-    # flat on purpose: this runs once per row of 100k-row exports.)
-    (aid, doc_id, file_name, index, start, end, label, name, kind, tag, err, target, s, e,
-     text_rep, text_orig, correction, note, annotator, status, created, updated) = r  # fmt: skip
+    # values are produced here and never start with a formula character.
     return [
-        str(doc_id),
-        neutralise(file_name),
-        "" if index is None else str(index),
-        "" if start is None else _seconds(start),
-        "" if end is None else _seconds(end),
-        neutralise(label or ""),
-        neutralise(name or ""),
-        kind,
-        neutralise(tag),
-        neutralise(err or ""),
-        "" if s is None else str(s),
-        "" if e is None else str(e),
-        neutralise(text_rep),
-        neutralise(text_orig),
-        neutralise(correction or ""),
-        neutralise(note or ""),
-        neutralise(annotator or ""),
-        _time(created),
-        _time(updated),
-        str(aid),
-        target,
-        status,
+        str(r.document_id),
+        neutralise(r.file_name),
+        "" if r.segment_index is None else str(r.segment_index),
+        "" if r.start is None else _seconds(r.start),
+        "" if r.end is None else _seconds(r.end),
+        neutralise(r.speaker_label or ""),
+        neutralise(r.speaker_name or ""),
+        r.kind,
+        neutralise(r.tag),
+        neutralise(r.error_type or ""),
+        "" if r.span_start is None else str(r.span_start),
+        "" if r.span_end is None else str(r.span_end),
+        neutralise(r.text_repaired),
+        neutralise(r.text_original),
+        neutralise(r.correction or ""),
+        neutralise(r.note or ""),
+        neutralise(r.annotator or ""),
+        _time(r.created_at),
+        _time(r.updated_at),
+        str(r.annotation_id),
+        r.target,
+        r.anchor_status,
     ]
 
 

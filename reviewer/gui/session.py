@@ -28,16 +28,8 @@ from reviewer.gui.models.documents import DocumentsModel
 from reviewer.gui.models.rows import SegmentRow, build_row, find_matches, set_annotations
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.topics import TopicTreeModel
-from reviewer.gui.suggestions import (
-    Occurrences,
-    TopicSuggestion,
-    occurrences_work,
-    suggest_work,
-    topic_path,
-)
 from reviewer.gui.undo import OpCommand
 from reviewer.gui.workers import (
-    ImportOutcome,
     Job,
     LoadedDocument,
     Runner,
@@ -61,6 +53,14 @@ from reviewer.ops import (
     TeachCorrection,
     UpdateTag,
     decisions_for,
+)
+from reviewer.ops.imports import ImportOutcome
+from reviewer.ops.suggest import (
+    Occurrences,
+    TopicSuggestion,
+    occurrences,
+    suggest,
+    topic_path,
 )
 from reviewer.store import (
     AnnotationConflict,
@@ -749,9 +749,8 @@ class ReviewSession(QObject):
         self._require_document()
         wanted = set(indices) if indices else None
         rows = [(r.index, r.info.repaired) for r in self.segments.rows if wanted is None or r.index in wanted]
-        return self._task(
-            suggest_work(self.store, rows), "suggest", self.tr("Finding topic suggestions"), on_done
-        )
+        label = self.tr("Finding topic suggestions")
+        return self._task(lambda job: suggest(self.store, rows, job), "suggest", label, on_done)
 
     def accept_suggestions(self, chosen: Sequence[tuple[Sequence[int], str]]) -> bool:
         """Tag each (segment indices, keyword) with the topic Suggested/keyword: one undoable step."""
@@ -773,7 +772,8 @@ class ReviewSession(QObject):
             self.error.emit("teaching needs the wrong text and a different correction")
             return None
         label = self.tr("Looking for {0} in every document").format(wrong)
-        return self._task(occurrences_work(self.store, wrong, right, skip), "occurrences", label, on_done)
+        work = lambda job: occurrences(self.store, wrong, right, skip, job)  # noqa: E731
+        return self._task(work, "occurrences", label, on_done)
 
     def teach_correction(
         self, wrong: str, right: str, occurrences: Sequence[Occurrence], glossary: bool = True

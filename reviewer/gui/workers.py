@@ -21,9 +21,10 @@ from reviewer.core.decisions import is_reviewed
 from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.core.glossary import Glossary
-from reviewer.core.progress import Cancelled, fraction
+from reviewer.core.progress import Cancelled
 from reviewer.gui.models.rows import SegmentRow, build_row
-from reviewer.store import AnnotationInfo, ImportResult, SpeakerInfo, Store
+from reviewer.ops.imports import ImportOutcome, import_files
+from reviewer.store import AnnotationInfo, SpeakerInfo, Store
 
 
 class JobSignals(QObject):
@@ -75,7 +76,10 @@ class Job(QRunnable):
 
 
 class Runner(QObject):
-    """Starts jobs on one background thread (so store writes come from one place), or inline."""
+    """Starts jobs on one background thread (imports, loads, searches), or inline in tests.
+
+    (Ops run on the UI thread; an import writes from this thread: the store serialises the two.)
+    """
 
     def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,58 +118,6 @@ class Runner(QObject):
 
 
 @dataclass
-class ImportOutcome:
-    results: list[ImportResult] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was not imported)
-    cancelled: bool = False
-
-
-# Progress bar steps per imported file, so one large file's stages move the bar too.
-STEPS_PER_FILE = 1000
-
-
-def import_work(
-    store: Store, paths: Sequence[str | Path], glossary: Glossary | None = None
-) -> Callable[[Job], ImportOutcome]:
-    """Repair and store each file; a bad file is reported and skipped.
-
-    Cancel takes effect within a fraction of a second, also in the middle of one large
-    file: the file being imported is rolled back, the files before it stay imported.
-    """
-
-    def work(job: Job) -> ImportOutcome:
-        out = ImportOutcome()
-        total = len(paths) * STEPS_PER_FILE
-        for n, path in enumerate(paths):
-            name = Path(path).name
-
-            def progress(stage: str, done: int, of: int, n: int = n, name: str = name) -> None:
-                if job.cancelled:
-                    raise Cancelled
-                step = n * STEPS_PER_FILE + round(fraction(stage, done, of) * STEPS_PER_FILE)
-                job.report(step, total, name)
-
-            try:
-                progress("decode", 0, 1)
-                doc = store.load_file(path, glossary, progress=progress)
-                out.results.append(store.import_document(doc, progress))
-                if glossary:
-                    store.add_glossary(glossary)
-            except Cancelled:
-                out.cancelled = True
-                break
-            except InputError as err:
-                out.errors.append((str(path), str(err)))
-            except Exception as err:  # a fault of ours with this file: say so, keep importing the rest
-                traceback.print_exc()
-                out.errors.append((str(path), f"unexpected error ({type(err).__name__}: {err})"))
-        job.report(total, total, "")
-        return out
-
-    return work
-
-
-@dataclass
 class LoadedDocument:
     document_id: int
     rows: list[SegmentRow]
@@ -184,6 +136,12 @@ def group_annotations(annotations: Sequence[AnnotationInfo]) -> dict[int, list[A
         if a.segment_index is not None:
             by_index.setdefault(a.segment_index, []).append(a)
     return by_index
+
+
+def import_work(
+    store: Store, paths: Sequence[str | Path], glossary: Glossary | None = None
+) -> Callable[[Job], ImportOutcome]:
+    return lambda job: import_files(store, paths, glossary, job)
 
 
 def load_work(store: Store, document_id: int) -> Callable[[Job], LoadedDocument]:

@@ -9,6 +9,8 @@ Each Op writes in one transaction and returns :class:`Changes` (see ops.base).
 
 from reviewer.ops.base import AS_BUILT, Op, Seen, run
 from reviewer.ops.changes import Changes
+from reviewer.ops.error_types import AddErrorType
+from reviewer.ops.glossary import ChangeGlossary
 from reviewer.ops.repairs import DecideEdits, Decision, decisions_for
 from reviewer.ops.speakers import RenameSpeaker, SetSpeaker
 from reviewer.ops.tags import ReplaceTags, UpdateTag
@@ -17,6 +19,8 @@ from reviewer.ops.topics import ColourTopic, CreateTopic, MergeTopics, MoveTopic
 
 __all__ = [
     "AS_BUILT",
+    "AddErrorType",
+    "ChangeGlossary",
     "Changes",
     "ColourTopic",
     "CreateTopic",

@@ -16,8 +16,9 @@ class Changes:
     speakers: the document's speakers when a name changed or one was added (rows showing a
     renamed speaker follow from it). annotations: tags changed beyond ``rows`` (a topic renamed,
     moved or merged changes tags everywhere): read the document's tags again. topics: the topic
-    tree or its counts. glossary: the stored glossary. documents: other documents whose records
-    changed (their counts). focus: the segments to show afterwards.
+    tree or its counts. glossary: the stored glossary. error_types: the error taxonomy.
+    documents: other documents whose records changed (their counts). focus: the segments to
+    show afterwards.
     """
 
     document_id: int | None = None
@@ -26,5 +27,6 @@ class Changes:
     annotations: bool = False
     topics: bool = False
     glossary: bool = False
+    error_types: bool = False
     documents: frozenset[int] = frozenset()
     focus: list[int] = field(default_factory=list)

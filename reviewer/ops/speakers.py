@@ -8,7 +8,7 @@ from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.store import SpeakerAssignment, Store
 from reviewer.store import assignments as _assign
-from reviewer.store import taxonomy as _tax
+from reviewer.store import speakers as _speakers
 from reviewer.store.dump import speakers_of, stored_rows
 
 
@@ -48,10 +48,10 @@ class RenameSpeaker(Op):
     def _rename(self, store: Store, name: str, role: str | None, *, first: bool) -> Changes:
         assert self.document_id is not None
         with store.write() as s:
-            found = _tax.find_speaker(s, self.document_id, self.label)
+            found = _speakers.find_speaker(s, self.document_id, self.label)
             if first and found is not None:
                 self.old = (found.display_name, found.role)
-            _tax.rename_speaker(s, self.document_id, self.label, name, role)
+            _speakers.rename_speaker(s, self.document_id, self.label, name, role)
             s.flush()
             speakers = tuple(speakers_of(s, self.document_id))
         return Changes(self.document_id, speakers=speakers)

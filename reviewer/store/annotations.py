@@ -28,7 +28,8 @@ from reviewer.store.models import (
 )
 from reviewer.store.records import AnnotationInfo, AnnotationRow
 from reviewer.store.spans import original_to_repaired, repaired_to_original
-from reviewer.store.taxonomy import ensure_topic, find_error_type, require_document, speaker_for_tag
+from reviewer.store.speakers import speaker_for_tag
+from reviewer.store.taxonomy import ensure_topic, find_error_type, require_document
 
 BULK_CHUNK = 1000
 # Marks "leave this field as it is" in update_annotation (None means "clear it").

@@ -18,7 +18,8 @@ from reviewer.core.errors import InputError
 from reviewer.store.annotations import _segment_for
 from reviewer.store.models import IN_CHUNK, Annotation, Segment, Speaker
 from reviewer.store.records import SpeakerAssignment
-from reviewer.store.taxonomy import find_speaker, require_document_id, speaker_for_tag, speaker_info
+from reviewer.store.speakers import find_speaker, speaker_for_tag, speaker_info
+from reviewer.store.taxonomy import require_document_id
 
 
 def _current(session: Session, document_id: int, indexes: list[int]) -> dict[int, Any]:

@@ -23,13 +23,8 @@ from reviewer.store.records import (
     SpeakerInfo,
     StoredRows,
 )
-from reviewer.store.taxonomy import (
-    list_error_types,
-    list_topics,
-    require_document,
-    require_document_id,
-    speaker_info,
-)
+from reviewer.store.speakers import speaker_info
+from reviewer.store.taxonomy import list_error_types, list_topics, require_document, require_document_id
 
 DUMP_FORMAT = "transcript-reviewer-store"
 DUMP_VERSION = 1

@@ -71,3 +71,15 @@ def _clean(value: str) -> str:
     if not value or "\n" in value or len(value) > 255:
         raise InputError(f"bad glossary entry {value!r}: one line, 1–255 characters")
     return value
+
+
+def restore_glossary(session: Session, before: Glossary) -> None:
+    """Make the stored glossary hold exactly ``before``'s terms and aliases again (an undo)."""
+    merge_glossary(session, before)  # what went comes back, re-pointed aliases point back
+    now = stored_glossary(session)
+    for alias in [a for a in now.aliases if a not in before.aliases]:
+        remove_glossary_entry(session, alias)
+    session.flush()
+    for term in [t for t in now.terms if t not in set(before.all_terms())]:
+        remove_glossary_entry(session, term)
+    session.flush()

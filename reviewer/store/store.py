@@ -1,4 +1,4 @@
-"""The Store: the one object the CLI, the exports and (later) the GUI talk to.
+"""The Store: transactions, reads and single writes; reviewer.ops builds the user actions on them.
 
 Each public method that writes is one short transaction (``BEGIN IMMEDIATE`` on
 SQLite), committed before it returns; a failure (InputError included) rolls it
@@ -27,6 +27,7 @@ from reviewer.store import documents as _docs
 from reviewer.store import dump as _dump
 from reviewer.store import edit_decisions as _edits
 from reviewer.store import glossary_store as _gloss
+from reviewer.store import speakers as _speakers
 from reviewer.store import taxonomy as _tax
 from reviewer.store import team as _team
 from reviewer.store.engine import WRITE_OPTION, is_sqlite, make_engine, sqlite_file
@@ -481,7 +482,7 @@ class Store:
     ) -> SpeakerInfo:
         """Give a speaker label its display name (and role); every segment and tag shows it at once."""
         with self.write() as s:
-            return _tax.speaker_info(_tax.rename_speaker(s, document_id, label, display_name, role))
+            return _speakers.speaker_info(_speakers.rename_speaker(s, document_id, label, display_name, role))
 
     def topics(self) -> list[TopicInfo]:
         with self.read() as s:

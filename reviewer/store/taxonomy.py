@@ -1,4 +1,4 @@
-"""What annotations point at: speakers (per document), topics (a shared tree), error types."""
+"""What tags point at, besides speakers (store/speakers.py): topics (a shared tree) and error types."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import InputError
-from reviewer.store.models import Document, ErrorType, Speaker, Topic
-from reviewer.store.records import ErrorTypeInfo, SpeakerInfo, TopicInfo
+from reviewer.store.models import Annotation, Document, ErrorType, Topic
+from reviewer.store.records import ErrorTypeInfo, TopicInfo
 from reviewer.store.unique import add_or_existing
 
 TOPIC_SEP = "/"
@@ -27,54 +27,6 @@ def require_document_id(session: Session, document_id: int) -> None:
         require_document(session, document_id)  # raises the usual message
 
 
-# --- speakers ---------------------------------------------------------------------------------
-
-
-def speaker_info(s: Speaker) -> SpeakerInfo:
-    return SpeakerInfo(s.id, s.document_id, s.label, s.display_name, s.role)
-
-
-def find_speaker(session: Session, document_id: int, name: str) -> Speaker | None:
-    """A document's speaker by raw label first, then by display name."""
-    by_label = session.scalar(
-        select(Speaker).where(Speaker.document_id == document_id, Speaker.label == name)
-    )
-    if by_label is not None:
-        return by_label
-    return session.scalar(
-        select(Speaker)
-        .where(Speaker.document_id == document_id, Speaker.display_name == name)
-        .order_by(Speaker.id)
-    )
-
-
-def speaker_for_tag(session: Session, document_id: int, name: str) -> Speaker:
-    """The speaker a ``--speaker NAME`` tag means; a name the document does not have yet is added."""
-    name = _clean_name(name, "speaker name")
-    found = find_speaker(session, document_id, name)
-    if found is not None:
-        return found
-    speaker = Speaker(document_id=document_id, label=name, display_name=name)
-    return add_or_existing(session, speaker, lambda: find_speaker(session, document_id, name))
-
-
-def rename_speaker(
-    session: Session, document_id: int, label: str, display_name: str, role: str | None
-) -> Speaker:
-    require_document(session, document_id)
-    speaker = find_speaker(session, document_id, label)
-    if speaker is None:
-        known = (
-            ", ".join(session.scalars(select(Speaker.label).where(Speaker.document_id == document_id)))
-            or "none"
-        )
-        raise InputError(f"document {document_id} has no speaker {label!r} (labels: {known})")
-    speaker.display_name = _clean_name(display_name, "display name")
-    if role is not None:
-        speaker.role = role.strip() or None
-    return speaker
-
-
 # --- topics -----------------------------------------------------------------------------------
 
 
@@ -83,7 +35,7 @@ def split_topic_path(path: str) -> list[str]:
     if not path.strip() or any(not p for p in parts):
         raise InputError(f"bad topic path {path!r}: use names separated by '/', e.g. AI/Education")
     for p in parts:
-        _clean_name(p, "topic name")
+        clean_name(p, "topic name")
     return parts
 
 
@@ -128,7 +80,7 @@ def update_topic(
     if description is not None:
         topic.description = description.strip() or None
     if rename is not None and rename != topic.name:
-        new_name = _clean_name(rename, "topic name")
+        new_name = clean_name(rename, "topic name")
         if TOPIC_SEP in new_name:
             raise InputError(f"a topic name cannot contain {TOPIC_SEP!r}: {new_name!r}")
         old_prefix = topic.path
@@ -175,30 +127,39 @@ def list_error_types(session: Session) -> list[ErrorTypeInfo]:
 
 
 def add_error_type(session: Session, key: str, name: str, description: str | None) -> ErrorType:
-    key = _clean_name(key, "error type key")
+    key = clean_name(key, "error type key")
     if any(c.isspace() for c in key):
         raise InputError(f"an error type key is one word (e.g. 'term-missing'), not {key!r}")
     if session.scalar(select(ErrorType.id).where(func.lower(ErrorType.key) == key.lower())) is not None:
         raise InputError(f"error type {key!r} already exists")
     position = (session.scalar(select(func.max(ErrorType.position))) or 0) + 1
     row = ErrorType(
-        key=key, name=_clean_name(name, "error type name"), description=description, position=position
+        key=key, name=clean_name(name, "error type name"), description=description, position=position
     )
     session.add(row)
     session.flush()
     return row
 
 
+def delete_error_type(session: Session, key: str) -> None:
+    """Delete an error type no annotation uses (an undo of adding it); one in use is refused."""
+    row = find_error_type(session, key)
+    if session.scalar(select(Annotation.id).where(Annotation.error_type_id == row.id).limit(1)) is not None:
+        raise InputError(f"error type {key!r} is in use")
+    session.delete(row)
+    session.flush()
+
+
 def update_error_type(session: Session, key: str, name: str | None, description: str | None) -> ErrorType:
     row = find_error_type(session, key)
     if name is not None:
-        row.name = _clean_name(name, "error type name")
+        row.name = clean_name(name, "error type name")
     if description is not None:
         row.description = description.strip() or None
     return row
 
 
-def _clean_name(value: str, what: str) -> str:
+def clean_name(value: str, what: str) -> str:
     value = value.strip()
     if not value:
         raise InputError(f"empty {what}")

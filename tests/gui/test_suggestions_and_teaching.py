@@ -73,11 +73,11 @@ def test_undoing_a_suggestion_keeps_a_topic_that_was_there_before(window, open_t
 
 def test_cancelled_suggestions_show_nothing(qtbot, store) -> None:
     """A cancelled suggestion job ends with `cancelled`, and no dialog opens."""
-    from reviewer.gui.suggestions import suggest_work
     from reviewer.gui.workers import Job
+    from reviewer.ops.suggest import suggest
 
     rows = [(n, LINES[n % len(LINES)]) for n in range(300)]
-    job = Job(suggest_work(store, rows), "suggest")
+    job = Job(lambda j: suggest(store, rows, j), "suggest")
     shown: list = []
     cancelled: list = []
     job.signals.finished.connect(shown.append)

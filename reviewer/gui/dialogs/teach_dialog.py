@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.occurrences import Occurrence
-from reviewer.gui.suggestions import Occurrences
+from reviewer.ops.suggest import Occurrences
 
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.gui.suggestions import SUGGESTED, TopicSuggestion
+from reviewer.ops.suggest import SUGGESTED, TopicSuggestion
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
