@@ -425,8 +425,11 @@ class ReviewSession(QObject):
                 if value:
                     touched |= update()
             self._update_document_counts()
-        elif changes.document_id is not None:  # a step in another document's history
-            self.documents.progress.pop(changes.document_id, None)
+        else:
+            if changes.document_id is not None:  # a step in another document's history
+                self.documents.progress.pop(changes.document_id, None)
+            if changes.topics:  # the tree is shared: it shows with or without a document open
+                self._refresh_topics()
         if changes.documents or (changes.document_id is not None and not current):
             for doc in changes.documents:
                 self.documents.progress.pop(doc, None)  # read again with the list

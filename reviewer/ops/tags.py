@@ -47,9 +47,11 @@ class ReplaceTags(Op):
         topics = bool(self.replaced.new_topics) or any(
             t.kind == "topic" for t in (*self.add_specs, *self.removed)
         )
+        rows = stored_rows(s, self.document_id, self.focus)
         return Changes(
             self.document_id,
-            rows=stored_rows(s, self.document_id, self.focus),
+            rows=rows,
+            speakers=rows.speakers,  # a speaker tag may name one the document did not have
             annotations=loose,
             topics=topics,
             documents=frozenset(a.document_id for a in self.removed) - {self.document_id},

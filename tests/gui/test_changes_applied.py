@@ -87,3 +87,13 @@ def test_a_speaker_set_on_a_timed_document_shows_at_once(qtbot, store: Store) ->
     ]  # type: ignore[union-attr]
     assert "Moderator" in {s.display_name for s in session.speaker_list()}
     _same(session)
+
+
+def test_topics_made_with_no_document_open_show_in_the_tree(qtbot, store: Store) -> None:
+    session = ReviewSession(store, synchronous=True)
+    session.refresh_documents()
+    assert session.document_id is None
+    assert session.create_topic("Themes/Work")
+    assert session.topics.info("Themes/Work") is not None
+    session.undo_stack.undo()
+    assert session.topics.info("Themes/Work") is None

@@ -84,3 +84,9 @@ def test_update_tag_and_undo_and_conflict(store: Store, chat: int) -> None:
     with pytest.raises(AnnotationConflict):
         run(store, stale)
     assert store.annotation(before.id).note is None  # type: ignore[union-attr]
+
+
+def test_a_speaker_tag_naming_someone_new_brings_the_speaker_list(store: Store, chat: int) -> None:
+    changes = run(store, ReplaceTags(chat, add=[TagSpec(0, "speaker", "Moderator")]))
+    assert "Moderator" in {s.display_name for s in changes.speakers or ()}
+    assert "Moderator" in {s.display_name for s in store.speakers(chat)}
