@@ -430,6 +430,8 @@ class ReviewSession(QObject):
                 self.documents.progress.pop(changes.document_id, None)
             if changes.topics:  # the tree is shared: it shows with or without a document open
                 self._refresh_topics()
+        if changes.error_types:  # shared by every document; dialogs and filters read it when shown
+            self.error_types = self.store.error_types()
         if changes.documents or (changes.document_id is not None and not current):
             for doc in changes.documents:
                 self.documents.progress.pop(doc, None)  # read again with the list

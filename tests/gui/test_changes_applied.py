@@ -97,3 +97,48 @@ def test_topics_made_with_no_document_open_show_in_the_tree(qtbot, store: Store)
     assert session.topics.info("Themes/Work") is not None
     session.undo_stack.undo()
     assert session.topics.info("Themes/Work") is None
+
+
+def test_a_new_error_type_is_offered_after_it_is_added(qtbot, store: Store) -> None:
+    from reviewer.ops.error_types import AddErrorType
+
+    session = ReviewSession(store, synchronous=True)
+    assert session.run(AddErrorType("term-missing", "Term missing"))
+    assert "term-missing" in {e.key for e in session.error_types}
+    session.undo_stack.undo()
+    assert "term-missing" not in {e.key for e in session.error_types}
+
+
+def test_accepting_a_repair_in_the_window_is_one_write_and_no_reread(qtbot, store: Store) -> None:
+    """The issue's contract: one write transaction (which reads the row back), then only the
+    store's change token (an aggregate, so the next poll does not take our write for another's)."""
+    from sqlalchemy import event
+
+    chat = store.import_document(doc(CHAT, "chat.txt")).document_id
+    session = ReviewSession(store, synchronous=True)
+    session.refresh_documents()
+    session.open_document(chat)
+    pending = session.pending_edits([1])[:1]
+    assert pending
+    begun: list[object] = []
+    statements: list[tuple[int, str]] = []  # (which transaction, statement)
+
+    def on_begin(conn: object) -> None:
+        begun.append(conn)
+
+    def on_execute(conn, cursor, statement, *_a) -> None:  # type: ignore[no-untyped-def]
+        statements.append((len(begun), statement))
+
+    event.listen(store.engine, "begin", on_begin)
+    event.listen(store.engine, "before_cursor_execute", on_execute)
+    try:
+        assert session.decide(pending, "accepted")
+    finally:
+        event.remove(store.engine, "begin", on_begin)
+        event.remove(store.engine, "before_cursor_execute", on_execute)
+    assert len(begun) == 2  # the op's write (with its read-back), then the change token
+    first = [st for n, st in statements if n == 1]
+    second = [st for n, st in statements if n == 2]
+    assert any("FROM segments" in st for st in first if st.lstrip().upper().startswith("SELECT"))
+    assert len(second) == 1  # one aggregate statement: no row of the document is read again
+    assert session.segments.segment(1).info.edits[0].decision == "accepted"  # type: ignore[union-attr]
