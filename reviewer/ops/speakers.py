@@ -51,6 +51,7 @@ class RenameSpeaker(Op):
             found = _speakers.find_speaker(s, self.document_id, self.label)
             if first and found is not None:
                 self.old = (found.display_name, found.role)
+                self.label = found.label  # (given by display name: undo must find it by label)
             _speakers.rename_speaker(s, self.document_id, self.label, name, role)
             s.flush()
             speakers = tuple(speakers_of(s, self.document_id))

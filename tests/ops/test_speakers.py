@@ -35,3 +35,11 @@ def test_rename_speaker_and_undo_restore_name_and_role(store: Store, timed: int)
     plain.undo(store)
     sp = {s.label: s for s in store.speakers(timed)}["SPEAKER_01"]
     assert (sp.display_name, sp.role) == ("Bo", "guest")
+
+
+def test_a_rename_asked_by_display_name_is_undone_too(store: Store, timed: int) -> None:
+    store.rename_speaker(timed, "SPEAKER_00", "Ann")
+    op = RenameSpeaker(timed, "Ann", "Ann Lee")  # as `reviewer speakers --rename Ann …` may say it
+    run(store, op)
+    op.undo(store)
+    assert {s.label: s.display_name for s in store.speakers(timed)}["SPEAKER_00"] == "Ann"
