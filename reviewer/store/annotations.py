@@ -29,7 +29,7 @@ from reviewer.store.models import (
 from reviewer.store.records import AnnotationInfo, AnnotationRow
 from reviewer.store.spans import original_to_repaired, repaired_to_original
 from reviewer.store.speakers import speaker_for_tag
-from reviewer.store.taxonomy import ensure_topic, find_error_type, require_document
+from reviewer.store.taxonomy import ensure_topic, find_error_type, require_document, require_document_id
 
 BULK_CHUNK = 1000
 # Marks "leave this field as it is" in update_annotation (None means "clear it").
@@ -153,7 +153,7 @@ def add_annotation(
 
 def add_annotations(session: Session, document_id: int, specs: Iterable[TagSpec]) -> list[int]:
     """Many annotations on one document at once (bulk tagging, imports, benchmarks); all or nothing."""
-    require_document(session, document_id)
+    require_document_id(session, document_id)  # (not the row: its text can be megabytes)
     specs = list(specs)
     # Only the segments tagged (a tag on a 100,000-segment document must not read them all).
     wanted = sorted({spec.segment_index for spec in specs})
@@ -406,7 +406,7 @@ def list_annotations(
     with ``segment_indexes`` (and a document), only those on these segments."""
     q = _listing()
     if document_id is not None:
-        require_document(session, document_id)
+        require_document_id(session, document_id)
         q = q.where(Annotation.document_id == document_id)
     if annotator is not None:
         q = q.where(Annotation.annotator == annotator)
@@ -447,7 +447,7 @@ def annotation_rows(session: Session, document_id: int | None = None) -> Iterato
     conn = session.connection()
     docs_q = select(Document.id, Document.name).order_by(Document.id)
     if document_id is not None:
-        require_document(session, document_id)
+        require_document_id(session, document_id)
         docs_q = docs_q.where(Document.id == document_id)
     topics = dict(conn.execute(select(Topic.id, Topic.path)).all())
     errors = {i: (k, n) for i, k, n in conn.execute(select(ErrorType.id, ErrorType.key, ErrorType.name))}

@@ -172,7 +172,11 @@ class Speaker(Base):
 
 class Segment(Base):
     __tablename__ = "segments"
-    __table_args__ = (UniqueConstraint("document_id", "segment_index", name="uq_segments_document_index"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "segment_index", name="uq_segments_document_index"),
+        # Store.change_token sums a document's versions from the index alone (migration 0005).
+        Index("ix_segments_document_version", "document_id", "version"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from reviewer.core.errors import InputError
 from reviewer.store.models import Speaker
 from reviewer.store.records import SpeakerInfo
-from reviewer.store.taxonomy import clean_name, require_document
+from reviewer.store.taxonomy import clean_name, require_document_id
 from reviewer.store.unique import add_or_existing
 
 
@@ -43,7 +43,7 @@ def speaker_for_tag(session: Session, document_id: int, name: str) -> Speaker:
 def rename_speaker(
     session: Session, document_id: int, label: str, display_name: str, role: str | None
 ) -> Speaker:
-    require_document(session, document_id)
+    require_document_id(session, document_id)
     speaker = find_speaker(session, document_id, label)
     if speaker is None:
         known = (
