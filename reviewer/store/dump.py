@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ from reviewer.store.annotations import list_annotations
 from reviewer.store.glossary_store import stored_glossary
 from reviewer.store.models import IN_CHUNK, Annotation, Document, RepairEdit, Segment, Speaker
 from reviewer.store.records import (
+    AnnotationInfo,
     DocumentInfo,
     DocumentSummary,
     EditInfo,
@@ -27,6 +29,12 @@ from reviewer.store.speakers import speaker_info
 from reviewer.store.taxonomy import list_error_types, list_topics, require_document, require_document_id
 
 DUMP_FORMAT = "transcript-reviewer-store"
+# An annotation in the dump: its record's fields, less the row ids and version only this store knows.
+DUMPED = tuple(
+    f.name
+    for f in fields(AnnotationInfo)
+    if f.name not in ("document_id", "segment_id", "speaker_id", "topic_id", "error_type_id", "version")
+)
 DUMP_VERSION = 1
 
 
@@ -327,20 +335,9 @@ def _documents(session: Session, ids: list[int]) -> Iterator[dict[str, Any]]:
             ],
             "annotations": [
                 {
-                    "id": a.id,
-                    "segment_index": a.segment_index,
-                    "kind": a.kind,
-                    "tag": a.tag,
-                    "target": a.target,
-                    "span_start": a.span_start,
-                    "span_end": a.span_end,
-                    "quote": a.quote,
-                    "anchor_status": a.anchor_status,
-                    "correction": a.correction,
-                    "note": a.note,
-                    "annotator": a.annotator,
-                    "created_at": iso(a.created_at),
-                    "updated_at": iso(a.updated_at),
+                    name: iso(v) if isinstance(v, datetime) else v
+                    for name in DUMPED
+                    for v in [getattr(a, name)]
                 }
                 for a in list_annotations(session, doc_id)
             ],
