@@ -78,3 +78,19 @@ def test_teach_tags_every_document_in_one_step_and_undo_restores_the_glossary(
     op.undo(store)
     assert "Hey" not in store.glossary().aliases and "Hi" not in store.glossary().all_terms()
     assert store.annotations() == []
+
+
+def test_add_error_type_and_undo(store: Store, chat: int) -> None:
+    from reviewer.ops.error_types import AddErrorType
+
+    op = AddErrorType("term-missing", "Term missing", "a glossary term the ASR dropped")
+    assert run(store, op).error_types
+    assert "term-missing" in {e.key for e in store.error_types()}
+    op.undo(store)
+    assert "term-missing" not in {e.key for e in store.error_types()}
+    # One in use is not taken back from under its tags.
+    run(store, op)
+    run(store, ReplaceTags(chat, add=[TagSpec(0, "error", "term-missing")]))
+    with pytest.raises(InputError):
+        op.undo(store)
+    assert "term-missing" in {e.key for e in store.error_types()}
