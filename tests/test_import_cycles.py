@@ -116,3 +116,49 @@ def test_layers() -> None:
         if path.relative_to(ROOT).parts[0] != "gui" and "PySide6" in path.read_text(encoding="utf-8")
     ]
     assert qt_outside == []
+
+
+# Store methods that write (each one transaction of its own, outside any op's undo).
+_STORE_WRITES = {
+    "write", "tag", "tag_many", "update_annotation", "delete_annotation", "restore_annotation",
+    "restore_annotations", "set_segment_speakers", "restore_segment_speakers", "decide_edit",
+    "rename_speaker", "ensure_topic", "update_topic", "add_error_type", "update_error_type",
+    "add_glossary", "add_term", "remove_glossary_entry", "import_document", "import_file",
+    "delete_document",
+}  # fmt: skip
+
+
+def store_writes_in(source: str) -> list[str]:
+    """Calls of a Store write method on something named ``store`` (``store.tag(…)``,
+    ``self.store.write()``, ``self.session.store.update_topic(…)``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _STORE_WRITES
+            and ast.unparse(node.func.value).rpartition(".")[2] in ("store", "_store")
+        ):
+            found.append(f"{node.lineno}: {ast.unparse(node.func)}")
+    return found
+
+
+def test_the_write_checker_sees_a_store_write() -> None:
+    assert store_writes_in("self.store.tag(1, 2, topic='x')\nstore.write()") == [
+        "1: self.store.tag",
+        "2: store.write",
+    ]
+    assert store_writes_in("self.session.rename_speaker('A', 'B')\nstore.segments(1)") == []
+
+
+def test_the_window_and_the_command_line_write_only_through_ops() -> None:
+    bad = {
+        str(path.relative_to(ROOT)): hits
+        for path in [*ROOT.joinpath("gui").rglob("*.py"), *ROOT.joinpath("cli").rglob("*.py")]
+        if (hits := store_writes_in(path.read_text(encoding="utf-8")))
+    }
+    assert bad == {}
+    graph = import_graph()
+    for name, deps in graph.items():
+        if name.startswith(("reviewer.gui", "reviewer.cli")):
+            assert "reviewer.store.operations" not in deps, name

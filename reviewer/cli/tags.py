@@ -59,16 +59,11 @@ def _tag(args: argparse.Namespace) -> int:
     where = span(args.span) if args.span is not None else None
     if args.original and where is None:
         raise InputError("--original needs --span")
-    given = [
-        (k, v) for k, v in (("speaker", args.speaker), ("topic", args.topic), ("error", args.error)) if v
-    ]
-    if len(given) != 1:
-        raise InputError("give exactly one of --speaker, --topic or --error (not empty)")
-    kind, value = given[0]
-    spec = TagSpec(
+    spec = TagSpec.one_of(
         index,
-        kind,
-        value,
+        speaker=args.speaker,
+        topic=args.topic,
+        error=args.error,
         span=where,
         target="original" if args.original else "repaired",
         correction=args.correction,

@@ -11,7 +11,7 @@ from reviewer.cli.common import add_parser, open_store_of, out, whole_number
 from reviewer.core.errors import InputError
 
 if TYPE_CHECKING:
-    from reviewer.store.copy import CopyReport
+    from reviewer.ops.copy import CopyReport
 
 KINDS = ("speaker", "topic", "error")
 
@@ -82,7 +82,7 @@ def _agreement(args: argparse.Namespace) -> int:
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from reviewer.store.copy import CopyMismatch, copy_store
+    from reviewer.ops.copy import CopyMismatch, copy_store
 
     try:
         report = copy_store(args.source, args.target)

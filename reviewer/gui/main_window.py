@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has_doc = self.session.document_id is not None
-        has_rows = bool(self.table.selectionModel().selectedRows()) or self.table.currentIndex().isValid()
+        has_rows = self.table.selectionModel().hasSelection() or self.table.currentIndex().isValid()
         edit = self.inspector.current_edit()
         a = self.actions_by_name
         for name in (

@@ -25,7 +25,7 @@ from reviewer.core.glossary import Glossary
 from reviewer.core.occurrences import Occurrence
 from reviewer.core.people import default_annotator
 from reviewer.gui.models.documents import DocumentsModel
-from reviewer.gui.models.rows import SegmentRow, build_row, find_matches, set_annotations
+from reviewer.gui.models.rows import SegmentRow, build_rows, find_matches, set_annotations
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.topics import TopicTreeModel
 from reviewer.gui.undo import OpCommand
@@ -33,7 +33,6 @@ from reviewer.gui.workers import (
     Job,
     LoadedDocument,
     Runner,
-    group_annotations,
     import_work,
     load_work,
     progress_work,
@@ -72,7 +71,7 @@ from reviewer.store import (
     Store,
     TagSpec,
 )
-from reviewer.store.records import EditInfo, StoredRows, reading_order
+from reviewer.store.records import EditInfo, StoredRows, by_segment, reading_order
 
 RowTest = Callable[[SegmentRow], bool]
 
@@ -92,6 +91,7 @@ class ReviewSession(QObject):
     topics_changed = Signal()
     speakers_changed = Signal()
     documents_changed = Signal()
+    glossary_changed = Signal()  # the stored glossary (a teach, an import with one, a change)
     message = Signal(str)
     error = Signal(str)
     task_started = Signal(object)  # a Job the user waits on (its label says what it is)
@@ -119,6 +119,7 @@ class ReviewSession(QObject):
         self._annotations: list[AnnotationInfo] = []
         self._annotation_ids: dict[int, AnnotationInfo] | None = None  # by id, built when asked
         self.error_types: list[ErrorTypeInfo] = store.error_types()
+        self._glossary: Glossary | None = None  # read when first asked (session.glossary)
         self.annotator = default_annotator()
         self.annotator_view: str | None = None  # whose tags the rows show; None: everyone's
         self.import_job: Job | None = None
@@ -398,6 +399,7 @@ class ReviewSession(QObject):
             self._token = token
         elif token != self._token:
             self._token = token
+            self._glossary = None  # another reviewer may have taught it
             self.refresh_documents()
             self.reload_document()
 
@@ -432,6 +434,9 @@ class ReviewSession(QObject):
                 self._refresh_topics()
         if changes.error_types:  # shared by every document; dialogs and filters read it when shown
             self.error_types = self.store.error_types()
+        if changes.glossary:  # shared too: read again when next asked
+            self._glossary = None
+            self.glossary_changed.emit()
         if changes.documents or (changes.document_id is not None and not current):
             for doc in changes.documents:
                 self.documents.progress.pop(doc, None)  # read again with the list
@@ -462,7 +467,7 @@ class ReviewSession(QObject):
             if (r.info.speaker is not None and r.info.speaker.id in changed) or r.index in tagged
         ]
         if rows:
-            grouped = group_annotations(self._annotations) if tagged else {}
+            grouped = by_segment(self._annotations) if tagged else {}
             for row in rows:
                 anns = self._shown_of(grouped.get(row.index, ())) if row.index in tagged else row.annotations
                 set_annotations(row, anns, self.speakers)
@@ -481,17 +486,13 @@ class ReviewSession(QObject):
     def _apply_rows(self, stored: StoredRows) -> set[int]:
         """Rebuild the rows an op read back (their text, edits, speaker and tags), nothing else."""
         indexes = stored.indexes
-        on: dict[int, list[AnnotationInfo]] = {}
-        for a in stored.annotations:
-            if a.segment_index is not None:
-                on.setdefault(a.segment_index, []).append(a)
         kept = [a for a in self._annotations if a.segment_index not in indexes]
         self.annotations = sorted([*kept, *stored.annotations], key=reading_order)
-        rebuilt = [
-            build_row(info, self._shown_of(on.get(info.index, ())), self.speakers)
-            for info in stored.segments
-            if self.segments.segment(info.index) is not None
-        ]
+        rebuilt = build_rows(
+            [info for info in stored.segments if self.segments.segment(info.index) is not None],
+            self._shown_of(stored.annotations),
+            self.speakers,
+        )
         self.segments.replace_rows(rebuilt)
         return {r.index for r in rebuilt}
 
@@ -542,7 +543,7 @@ class ReviewSession(QObject):
             return
         self.annotator_view = name
         if self.document_id is not None:
-            touched = self._regroup(group_annotations(self.annotations), all_rows=True)
+            touched = self._regroup(by_segment(self.annotations), all_rows=True)
             if self.segments.filtered:  # topic and error filters look at the shown tags
                 self._apply_filters()
             self._refresh_topics()
@@ -550,13 +551,13 @@ class ReviewSession(QObject):
 
     def _reload_annotations(self, all_rows: bool) -> set[int]:
         assert self.document_id is not None
-        old = group_annotations(self.shown_annotations())
+        old = by_segment(self.shown_annotations())
         self.annotations = self.store.annotations(self.document_id)
         return self._regroup(old, all_rows)
 
     def _regroup(self, old: dict[int, list[AnnotationInfo]], all_rows: bool) -> set[int]:
         """Give the rows their shown annotations; returns the indices of rows that changed."""
-        new = group_annotations(self.shown_annotations())
+        new = by_segment(self.shown_annotations())
         indices = [r.index for r in self.segments.rows] if all_rows else sorted(set(old) | set(new))
         changed = []
         for index in indices:
@@ -694,6 +695,12 @@ class ReviewSession(QObject):
             lambda _j: self.store.agreement_report(doc), "agreement", self.tr("Computing agreement"), on_done
         )
 
+    def glossary(self) -> Glossary:
+        """The stored glossary as this window last read it (read again after a change to it)."""
+        if self._glossary is None:
+            self._glossary = self.store.glossary()
+        return self._glossary
+
     def teachable(self, edit: EditInfo, decision: str, text: str | None = None) -> tuple[str, str] | None:
         """(wrong, right) worth offering to teach after deciding ``edit``, or None.
 
@@ -708,7 +715,7 @@ class ReviewSession(QObject):
         right = right.strip()
         if not wrong or not right or wrong == right:
             return None
-        if self.store.glossary().aliases.get(wrong) == right:
+        if self.glossary().aliases.get(wrong) == right:
             return None
         return wrong, right
 

@@ -22,7 +22,7 @@ from reviewer.core.errors import InputError
 from reviewer.core.gc_pause import gc_paused
 from reviewer.core.glossary import Glossary
 from reviewer.core.progress import Cancelled
-from reviewer.gui.models.rows import SegmentRow, build_row
+from reviewer.gui.models.rows import SegmentRow, build_rows
 from reviewer.ops.imports import ImportOutcome, import_files
 from reviewer.store import AnnotationInfo, SpeakerInfo, Store
 
@@ -130,14 +130,6 @@ class LoadedDocument:
     token: object = None  # the store's change token, read before the rows (see Store.change_token)
 
 
-def group_annotations(annotations: Sequence[AnnotationInfo]) -> dict[int, list[AnnotationInfo]]:
-    by_index: dict[int, list[AnnotationInfo]] = {}
-    for a in annotations:
-        if a.segment_index is not None:
-            by_index.setdefault(a.segment_index, []).append(a)
-    return by_index
-
-
 def import_work(
     store: Store, paths: Sequence[str | Path], glossary: Glossary | None = None
 ) -> Callable[[Job], ImportOutcome]:
@@ -158,16 +150,14 @@ def load_work(store: Store, document_id: int) -> Callable[[Job], LoadedDocument]
 def _load(store: Store, document_id: int) -> LoadedDocument:
     # First: a change another reviewer makes while the rows are read shows at the next poll.
     token = store.change_token(document_id)
-    speakers = {s.id: s for s in store.speakers(document_id)}
-    annotations = store.annotations(document_id)
-    by_index = group_annotations(annotations)
-    segments = store.segments(document_id)
-    rows = [build_row(s, by_index.get(s.index, ()), speakers) for s in segments]
+    stored = store.stored_rows(document_id)  # one read: segments, tags and speakers agree
+    speakers = {s.id: s for s in stored.speakers}
+    rows = build_rows(stored.segments, stored.annotations, speakers)
     return LoadedDocument(
         document_id,
         rows,
         speakers,
-        annotations,
+        list(stored.annotations),
         positions={r.index: n for n, r in enumerate(rows)},
         reviewed=sum(1 for r in rows if r.reviewed),
         timed=any(r.info.start is not None for r in rows),

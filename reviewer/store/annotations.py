@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Row, case, func, insert, select
@@ -95,6 +95,24 @@ class TagSpec:
     correction: str | None = None
     note: str | None = None
     annotator: str | None = None
+
+    @classmethod
+    def one_of(
+        cls,
+        segment_index: int,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        error: str | None = None,
+        **rest: Any,
+    ) -> TagSpec:
+        """The spec of a tag given as exactly one of a speaker, a topic or an error type
+        (the form the command line and Store.tag take); anything else is an InputError."""
+        given = [(k, v) for k, v in (("speaker", speaker), ("topic", topic), ("error", error)) if v]
+        if len(given) != 1:
+            raise InputError("give exactly one of a speaker, a topic or an error type (not empty)")
+        kind, value = given[0]
+        return cls(segment_index, kind, value, **rest)
 
 
 def _placement(seg: Any, spec: TagSpec) -> tuple[str, str]:
@@ -362,32 +380,41 @@ def annotation_info(session: Session, annotation_id: int) -> AnnotationInfo | No
     return found[0] if found else None
 
 
-def _listing() -> Any:
-    # Plain columns in AnnotationInfo's field order (no ORM objects: 100k of those took seconds).
+def _info_columns() -> dict[str, Any]:
     a = Annotation
+    return {
+        "id": a.id,
+        "document_id": a.document_id,
+        "segment_id": a.segment_id,
+        "segment_index": Segment.index,
+        "kind": a.kind,
+        "tag": func.coalesce(_tag_expr(), ""),
+        "speaker_id": a.speaker_id,
+        "topic_id": a.topic_id,
+        "error_type_id": a.error_type_id,
+        "target": a.target,
+        "span_start": a.span_start,
+        "span_end": a.span_end,
+        "quote": a.quote,
+        "anchor_status": a.anchor_status,
+        "correction": a.correction,
+        "note": a.note,
+        "annotator": a.annotator,
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+        "version": a.version,
+    }
+
+
+def _listing() -> Any:
+    # Plain columns (no ORM objects: 100k of those took seconds), named by AnnotationInfo's
+    # fields and put in their order, so a record is built from a row by position safely.
+    by_name = _info_columns()
+    order = [f.name for f in fields(AnnotationInfo)]
+    if sorted(by_name) != sorted(order):  # a field added to one and not the other
+        raise AssertionError(f"annotation columns {sorted(set(by_name) ^ set(order))} out of step")
     return (
-        select(
-            a.id,
-            a.document_id,
-            a.segment_id,
-            Segment.index,
-            a.kind,
-            func.coalesce(_tag_expr(), ""),
-            a.speaker_id,
-            a.topic_id,
-            a.error_type_id,
-            a.target,
-            a.span_start,
-            a.span_end,
-            a.quote,
-            a.anchor_status,
-            a.correction,
-            a.note,
-            a.annotator,
-            a.created_at,
-            a.updated_at,
-            a.version,
-        )
+        select(*(by_name[n].label(n) for n in order))
         .outerjoin(Segment, Annotation.segment_id == Segment.id)
         .outerjoin(Speaker, Annotation.speaker_id == Speaker.id)
         .outerjoin(Topic, Annotation.topic_id == Topic.id)
@@ -535,8 +562,11 @@ def annotation_rows(session: Session, document_id: int | None = None) -> Iterato
             else:
                 tag, err = errors.get(error_type_id, ("", ""))
             yield AnnotationRow(
-                aid, doc_id, doc_name, index, start, end, label, name, kind, tag, err, target, s, e,
-                text_rep, text_orig, correction, note, annotator, status, created, updated,
+                annotation_id=aid, document_id=doc_id, file_name=doc_name, segment_index=index,
+                start=start, end=end, speaker_label=label, speaker_name=name, kind=kind, tag=tag,
+                error_type=err, target=target, span_start=s, span_end=e, text_repaired=text_rep,
+                text_original=text_orig, correction=correction, note=note, annotator=annotator,
+                anchor_status=status, created_at=created, updated_at=updated,
             )  # fmt: skip
 
 
@@ -556,7 +586,8 @@ def _effective_edits(session: Session, document_id: int) -> dict[int, list[Any]]
         )
         .join(Segment, RepairEdit.segment_id == Segment.id)
         .where(Segment.document_id == document_id)
-        .order_by(RepairEdit.segment_id, RepairEdit.start, RepairEdit.id)
+        .where(RepairEdit.superseded_by.is_(None))
+        .order_by(RepairEdit.segment_id, RepairEdit.start, RepairEdit.end, RepairEdit.id)
     )
     for r in session.execute(q):
         out.setdefault(r.segment_id, []).append(effective_edit(*r[1:]))

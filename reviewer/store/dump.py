@@ -136,6 +136,8 @@ _EDIT_COLUMNS = (
     RepairEdit.decision,
     RepairEdit.decided_text,
     RepairEdit.version,
+    RepairEdit.annotator,
+    RepairEdit.decided_at,
 )
 
 
@@ -180,11 +182,12 @@ def segments_of(
         return _segments_of(session, document_id, with_edits, offset, limit, indexes)
 
 
-def stored_rows(session: Session, document_id: int, indexes: Iterable[int]) -> StoredRows:
-    """Segments ``indexes`` of a document with their annotations and the document's speakers
-    (inside a write, after flushing: what that write made of them)."""
+def stored_rows(session: Session, document_id: int, indexes: Iterable[int] | None = None) -> StoredRows:
+    """Segments ``indexes`` of a document (all of them: None) with their annotations and the
+    document's speakers (inside a write, after flushing: what that write made of them).
+    For the whole document the annotations include those on no segment."""
     session.flush()
-    wanted = sorted(set(indexes))
+    wanted = None if indexes is None else sorted(set(indexes))
     return StoredRows(
         document_id,
         tuple(segments_of(session, document_id, indexes=wanted)),
@@ -223,8 +226,9 @@ def _segments_of(
         q = (
             select(*_EDIT_COLUMNS)
             .join(Segment, RepairEdit.segment_id == Segment.id)
-            .where(Segment.document_id == document_id)
-            .order_by(RepairEdit.segment_id, RepairEdit.start, RepairEdit.id)
+            .where(Segment.document_id == document_id, RepairEdit.superseded_by.is_(None))
+            # (start, end): an insertion before a replacement at the same place comes first
+            .order_by(RepairEdit.segment_id, RepairEdit.start, RepairEdit.end, RepairEdit.id)
         )
         if indexes is not None or offset or limit is not None:
             # A page or a few rows: only their edits (a contiguous index range for a page).
@@ -327,6 +331,8 @@ def _documents(session: Session, ids: list[int]) -> Iterator[dict[str, Any]]:
                             "applied": e.applied,
                             "decision": e.decision,
                             "decided_text": e.decided_text,
+                            "annotator": e.annotator,
+                            "decided_at": iso(e.decided_at),
                         }
                         for e in s.edits
                     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer.core.corrections import MANUAL
 from reviewer.core.decisions import decided_speaker, decided_text, effective_edit
 from reviewer.core.errors import InputError
 from reviewer.store.errors import EditConflict
@@ -28,6 +29,8 @@ def edit_info(e: RepairEdit) -> EditInfo:
         e.decision,
         e.decided_text,
         e.version,
+        e.annotator,
+        e.decided_at,
     )
 
 
@@ -48,8 +51,10 @@ def decide_edit(
     if expected_version is not None and (edit is None or edit.version != expected_version):
         theirs = edit_info(edit) if edit is not None else None
         raise EditConflict(edit_id, expected_version, theirs, {"decision": decision, "text": text})
-    if edit is None:
-        raise InputError(f"no repair edit with id {edit_id}")
+    if edit is None or edit.superseded_by is not None:
+        raise InputError(f"no repair edit with id {edit_id}")  # (a superseded one no longer counts)
+    if edit.kind == MANUAL:
+        raise InputError(f"edit {edit_id} is a reviewer's own text: undo it, or correct the text again")
     edit.version = edit.version + 1
     edit.decision = decision
     edit.decided_text = text
@@ -58,13 +63,25 @@ def decide_edit(
     refresh_segment(session, edit.segment_id)
 
 
+def find_edit(session: Session, edit_id: int) -> tuple[int, int, EditInfo] | None:
+    """(document id, segment index, edit) of a live edit (None: no such edit, or superseded)."""
+    e = session.get(RepairEdit, edit_id)
+    if e is None or e.superseded_by is not None:
+        return None
+    return e.segment.document_id, e.segment.index, edit_info(e)
+
+
 def refresh_segment(session: Session, segment_id: int) -> None:
     """Recompute a segment's repaired text and speaker from its edits; spans of it stay on their text."""
     seg = session.get(Segment, segment_id)
     assert seg is not None
     effective = [
         effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
-        for e in session.scalars(select(RepairEdit).where(RepairEdit.segment_id == segment_id))
+        for e in session.scalars(
+            select(RepairEdit)
+            .where(RepairEdit.segment_id == segment_id, RepairEdit.superseded_by.is_(None))
+            .order_by(RepairEdit.start, RepairEdit.end, RepairEdit.id)
+        )
     ]
     old, new = seg.repaired, decided_text(seg.original, effective)
     seg.repaired = new

@@ -59,8 +59,17 @@ class EditConflict(StoreError):
         super().__init__(f"repair edit {edit_id} {what}; nothing was overwritten")
 
 
+class TextConflict(StoreError):
+    """The segment's text is not what this caller saw: someone changed it since."""
+
+    def __init__(self, document_id: int, index: int, seen: str, now: str) -> None:
+        self.document_id, self.index, self.seen, self.now = document_id, index, seen, now
+        super().__init__(
+            f"segment {index} of document {document_id} was changed meanwhile; nothing was overwritten"
+        )
+
+
 def db_reason(exc: BaseException) -> str:
     """The first line of what the database driver said (SQLAlchemy wraps it in ``orig``)."""
     orig = getattr(exc, "orig", None)
     return str(orig or exc).splitlines()[0]
-

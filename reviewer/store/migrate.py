@@ -31,7 +31,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
 # The newest revision in migrations/versions (a test keeps them in step).  Opening a store
 # that is already there needs no Alembic import at all, which keeps `reviewer tag` quick.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 # PostgreSQL advisory lock held while migrating ("reviewer" in ASCII): two clients opening a new
 # team database at once take turns; the second then finds it migrated and does nothing.
 MIGRATION_LOCK = 0x7265766965776572
@@ -213,4 +213,3 @@ def _enable_wal(engine: Engine, where: str) -> None:
         raw.close()
     if not mode or str(mode[0]).lower() != "wal":
         raise InputError(f"{where}: cannot switch the store to write-ahead logging (journal mode {mode})")
-

@@ -238,6 +238,11 @@ class RepairEdit(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # +1 with every decision: a stale decision is refused (EditConflict); revision 0004.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Who made a reviewer's own edit (kinds "manual", "propagated"); revision 0006.
+    annotator: Mapped[str | None] = mapped_column(String(255))
+    # A reviewer's edit that took this one's text in (core.corrections): this one no longer
+    # counts or shows; undoing that edit sets it back to NULL.  Revision 0006.
+    superseded_by: Mapped[int | None] = mapped_column(Integer)
 
     segment: Mapped[Segment] = relationship(back_populates="edits")
 

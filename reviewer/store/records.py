@@ -6,6 +6,7 @@ so nothing lazy-loads outside a transaction and sessions stay short.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
@@ -86,6 +87,10 @@ class EditInfo:
     decided_text: str | None
     # +1 with every decision (optimistic locking: Store.decide_edit(expected_version=…)).
     version: int = 1
+    # Who made it, for the reviewer's own edits (manual, propagated); when it was decided
+    # (for those: made).
+    annotator: str | None = None
+    decided_at: datetime | None = None
 
     def effective(self) -> Edit:
         """The edit as the reviewer's decision makes it count (see models.RepairEdit)."""
@@ -173,6 +178,15 @@ class AnnotationInfo:
     updated_at: datetime
     # 1 when created, +1 with every change: pass it back as expected_version when changing it.
     version: int = 1
+
+
+def by_segment(annotations: Iterable[AnnotationInfo]) -> dict[int, list[AnnotationInfo]]:
+    """Annotations grouped by the index of the segment they are on (those on none left out)."""
+    out: dict[int, list[AnnotationInfo]] = {}
+    for a in annotations:
+        if a.segment_index is not None:
+            out.setdefault(a.segment_index, []).append(a)
+    return out
 
 
 def reading_order(a: AnnotationInfo) -> tuple[bool, int, int, int]:

@@ -23,6 +23,7 @@ from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.store import annotations as _ann
 from reviewer.store import assignments as _assign
+from reviewer.store import corrections as _corrections
 from reviewer.store import documents as _docs
 from reviewer.store import dump as _dump
 from reviewer.store import edit_decisions as _edits
@@ -39,6 +40,7 @@ from reviewer.store.records import (
     AnnotationRow,
     DocumentInfo,
     DocumentSummary,
+    EditInfo,
     ErrorTypeInfo,
     ImportResult,
     SegmentInfo,
@@ -267,10 +269,21 @@ class Store:
         with self.read() as s:
             return _dump.segments_of(s, document_id, with_edits=with_edits, indexes=indexes)
 
-    def stored_rows(self, document_id: int, indexes: Iterable[int]) -> StoredRows:
-        """Those segments with their annotations, and the document's speakers (one read)."""
+    def stored_rows(self, document_id: int, indexes: Iterable[int] | None = None) -> StoredRows:
+        """Those segments (None: all) with their annotations, and the document's speakers, in
+        one read: one snapshot, so a row never shows a tag on text another write replaced."""
         with self.read() as s:
             return _dump.stored_rows(s, document_id, indexes)
+
+    def find_edit(self, edit_id: int) -> tuple[int, int, EditInfo] | None:
+        """(document id, segment index, edit) of edit ``edit_id`` (None: none, or superseded)."""
+        with self.read() as s:
+            return _edits.find_edit(s, edit_id)
+
+    def hand_corrected(self, document_id: int) -> set[int]:
+        """Indexes of segments holding a correction of the reviewer's own (a ``manual`` edit)."""
+        with self.read() as s:
+            return _corrections.hand_corrected(s, document_id)
 
     def segment_count(self, document_id: int) -> int:
         with self.read() as s:
@@ -341,25 +354,18 @@ class Store:
         annotator: str | None = None,
     ) -> int:
         """Annotate a segment (or ``span`` of its ``target`` text) with exactly one of speaker/topic/error."""
-        given = [
-            (k, v) for k, v in (("speaker", speaker), ("topic", topic), ("error", error)) if v is not None
-        ]
-        if len(given) != 1:
-            raise InputError("give exactly one of a speaker, a topic or an error type")
-        kind, value = given[0]
-        with self.write() as s:
-            return _ann.add_annotation(
-                s,
-                document_id,
-                segment_index,
-                kind,
-                value,
-                span=span,
-                target=target,
-                correction=correction,
-                note=note,
-                annotator=annotator,
-            )
+        spec = TagSpec.one_of(
+            segment_index,
+            speaker=speaker,
+            topic=topic,
+            error=error,
+            span=span,
+            target=target,
+            correction=correction,
+            note=note,
+            annotator=annotator,
+        )
+        return self.tag_many(document_id, [spec])[0]
 
     def tag_many(self, document_id: int, specs: Iterable[TagSpec]) -> list[int]:
         """Add many annotations to one document in one transaction (all or none); returns their ids."""
@@ -535,4 +541,3 @@ class Store:
     def dump(self, document_id: int | None = None) -> dict[str, Any]:
         with self.read() as s:
             return _dump.dump(s, document_id)
-

@@ -80,9 +80,7 @@ def change_token(session: Session, document_id: int) -> tuple[Any, ...]:
         func.max(t.id).label("max_id"),
         func.aggregate_strings(t.path + "#" + func.coalesce(t.colour, ""), "|").label("paths"),
     ).subquery("top")
-    doc = (
-        select(Document.version, Document.updated_at).where(Document.id == document_id).subquery("doc")
-    )
+    doc = select(Document.version, Document.updated_at).where(Document.id == document_id).subquery("doc")
     q = (
         select(
             *ann.c,

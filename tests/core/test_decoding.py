@@ -278,4 +278,3 @@ def test_utf16_bom_text_starting_with_nul_is_not_utf32() -> None:
 def test_short_utf8_with_western_letters_stays_utf8(text: str) -> None:
     """Bytes that are valid UTF-8 for accented letters are not re-read as GBK (C3 A9 C3 BC: 茅眉)."""
     assert decode(text.encode("utf-8")).text == text
-

@@ -109,6 +109,20 @@ def test_a_new_error_type_is_offered_after_it_is_added(qtbot, store: Store) -> N
     assert "term-missing" not in {e.key for e in session.error_types}
 
 
+def test_the_window_knows_a_glossary_change_and_its_undo(qtbot, store: Store) -> None:
+    from reviewer.core.glossary import Glossary
+    from reviewer.ops.glossary import ChangeGlossary
+
+    session = ReviewSession(store, synchronous=True)
+    assert "Sytham" not in session.glossary().aliases  # read once, kept
+    with qtbot.waitSignal(session.glossary_changed):
+        assert session.run(ChangeGlossary(Glossary(aliases={"Sytham": "Cytham"})))
+    assert session.glossary().aliases.get("Sytham") == "Cytham"
+    with qtbot.waitSignal(session.glossary_changed):
+        session.undo_stack.undo()
+    assert "Sytham" not in session.glossary().aliases
+
+
 def test_accepting_a_repair_in_the_window_is_one_write_and_no_reread(qtbot, store: Store) -> None:
     """The issue's contract: one write transaction (which reads the row back), then only the
     store's change token (an aggregate, so the next poll does not take our write for another's)."""

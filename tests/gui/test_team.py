@@ -188,9 +188,7 @@ def test_show_one_annotators_tags(team_window, bob) -> None:
     combo.setCurrentIndex(combo.findData("bob"))
     assert row_tags(w, 1) == [("Bob's", "bob")]
     assert "Alice" not in w.session.segments.segment(1).tags_text
-    assert [
-        w.inspector.tag_model.text(i, 1) for i in range(w.inspector.tag_model.rowCount())
-    ] == ["Bob's"]
+    assert [w.inspector.tag_model.text(i, 1) for i in range(w.inspector.tag_model.rowCount())] == ["Bob's"]
     combo.setCurrentIndex(0)
     assert len(row_tags(w, 1)) == 2
 

@@ -67,8 +67,9 @@ def test_exports_carry_agreement(
     rows = list(csv.DictReader(out_csv.read_text(encoding="utf-8-sig").splitlines()))
     topic = {(r["measure"], r["annotator_a"]): r for r in rows if r["kind"] == "topic"}
     assert topic[("alpha", "")]["value"] == "0.5333" and topic[("alpha", "")]["segments"] == "4"
-    assert topic[("kappa", "alice")] | {"annotator_b": "bob", "value": "0.5000", "observed": "0.7500"} == (
-        topic[("kappa", "alice")]
+    assert (
+        topic[("kappa", "alice")] | {"annotator_b": "bob", "value": "0.5000", "observed": "0.7500"}
+        == (topic[("kappa", "alice")])
     )
     speaker_alpha = next(r for r in rows if r["kind"] == "speaker" and r["measure"] == "alpha")
     assert speaker_alpha["value"] == "" and speaker_alpha["reason"]

@@ -54,9 +54,7 @@ def test_upgrade_from_first_revision_keeps_data(pg_databases: PgDatabases) -> No
             )
         )
         conn.execute(
-            text(
-                "INSERT INTO speakers (id, document_id, label, display_name) VALUES (1, 1, 'A', 'Ann')"
-            )
+            text("INSERT INTO speakers (id, document_id, label, display_name) VALUES (1, 1, 'A', 'Ann')")
         )
         conn.execute(
             text(

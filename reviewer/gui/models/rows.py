@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reviewer.core.decisions import pending_count
 from reviewer.core.transcript import FIELD_KINDS
-from reviewer.store.records import AnnotationInfo, EditInfo, SegmentInfo, SpeakerInfo
+from reviewer.store.records import AnnotationInfo, EditInfo, SegmentInfo, SpeakerInfo, by_segment
 
 # Below this a repair is drawn as uncertain (the glossary step applies terms at >= 0.85;
 # ASR merges sit at 0.8 and are structural, so they count as confident).
@@ -136,6 +136,16 @@ def _changed_ranges(before: str, after: str) -> list[tuple[int, int]]:
     return merged
 
 
+def build_rows(
+    segments: Iterable[SegmentInfo],
+    annotations: Iterable[AnnotationInfo],
+    speakers: dict[int, SpeakerInfo],
+) -> list[SegmentRow]:
+    """Rows of these segments, each with the annotations on it."""
+    on = by_segment(annotations)
+    return [build_row(info, on.get(info.index, ()), speakers) for info in segments]
+
+
 def build_row(
     info: SegmentInfo,
     annotations: Sequence[AnnotationInfo] = (),
@@ -179,7 +189,7 @@ def find_matches(pattern: str, regex: bool, case: bool = False) -> re.Pattern[st
 
 
 def edit_label(e: EditInfo, speaker_names: dict[str, str] | None = None) -> str:
-    """"before → after" of a repair; a speaker repair's labels by the names they now have."""
+    """ "before → after" of a repair; a speaker repair's labels by the names they now have."""
     after_text = e.effective().after if e.decision == "changed" else e.after
     if e.kind == "speaker" and speaker_names:
         before, after = (speaker_choice(t, speaker_names) or "∅" for t in (e.before, after_text))

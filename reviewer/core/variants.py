@@ -1,0 +1,122 @@
+"""Close variants of a misrecognition: where else the same ASR error is likely, spelled otherwise.
+
+A correction ``曹悦 → 曹越`` should also find ``曹越`` misheard as ``草越`` or ``曹月``: the
+same syllables (tones ignored), or syllables ASR usually confuses (z/zh, c/ch, s/sh, n/l,
+-n/-ng: the sound classes of repair.pinyin_keys, which the glossary repair uses too).
+A Latin ``Eternance`` finds ``Eternence`` (a small edit distance, whole words only).  Each match has a score:
+
+* 1.0  the very text;
+* 0.9  the same syllables, or a Latin word one letter off;
+* 0.7  syllables ASR confuses, or a Latin word further off (up to a fifth of its letters).
+
+A Chinese match that cuts through a dictionary word of the text (the pinyin is there, but
+inside ``方向速度``, not a word of its own) is marked as not fitting; callers leave those
+unticked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from reviewer.core.repair.pinyin_keys import is_han, reading, sound_key
+
+EXACT, SAME_SOUND, CONFUSED = 1.0, 0.9, 0.7
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+
+
+@dataclass(frozen=True)
+class Variant:
+    start: int
+    end: int
+    score: float
+    fits: bool  # False: inside (or across) a dictionary word of the text
+
+
+def _same_sound(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ra, rb = reading(a), reading(b)
+    return ra is not None and rb is not None and ra[0] == rb[0]
+
+
+def is_chinese(text: str) -> bool:
+    return bool(text) and all(is_han(c) for c in text)
+
+
+def is_latin(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9'’ -]*[A-Za-z0-9]|[A-Za-z]", text))
+
+
+def _chinese(text: str, wrong: str, right: str) -> list[Variant]:
+    # The sound classes of repair.pinyin_keys (ASR's usual confusions merged), one
+    # str.find over the whole text: a search of every sample stays in C.
+    key, wanted, n = sound_key(text), sound_key(wrong), len(wrong)
+    out = []
+    cuts: frozenset[int] | None = None
+    at = key.find(wanted)
+    while at >= 0:
+        window = text[at : at + n]
+        if window != right:
+            same = all(_same_sound(a, b) for a, b in zip(window, wrong, strict=True))
+            score = EXACT if window == wrong else SAME_SOUND if same else CONFUSED
+            if cuts is None:
+                cuts = _word_edges(text)
+            out.append(Variant(at, at + n, score, at in cuts and at + n in cuts))
+        at = key.find(wanted, at + 1)
+    return out
+
+
+def _word_edges(text: str) -> frozenset[int]:
+    import jieba  # (its dictionary loads once per process)
+
+    edges = {0, len(text)}
+    for _w, a, b in jieba.tokenize(text, HMM=False):
+        edges.update((a, b))
+    return frozenset(edges)
+
+
+def _latin(text: str, wrong: str, right: str) -> list[Variant]:
+    words = wrong.split()
+    n = len(words)
+    target = " ".join(words).casefold()
+    most = max(1, len(target) // 5)
+    tokens = list(_WORD.finditer(text))
+    out = []
+    for i in range(len(tokens) - n + 1):
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        if n > 1 and any(text[tokens[k].end() : tokens[k + 1].start()].strip() for k in range(i, i + n - 1)):
+            continue  # the words of a phrase must follow one another
+        window = text[start:end]
+        if window == right or window.casefold() == right.casefold():
+            continue
+        d = Levenshtein.distance(" ".join(window.split()).casefold(), target, score_cutoff=most)
+        if d > most or window[0].casefold() != target[0]:
+            continue  # ASR keeps the first sound: "Sytham" is not "Python"
+        score = EXACT if window == wrong else SAME_SOUND if d <= 1 else CONFUSED
+        out.append(Variant(start, end, score, True))
+    return out
+
+
+def find_variants(text: str, wrong: str, right: str = "") -> list[Variant]:
+    """``wrong`` and its close variants in ``text``, in order; not where ``right`` already is.
+    A ``wrong`` mixing scripts (``Skalebo的Sytham``) is found as itself only."""
+    if not wrong or not text:
+        return []
+    if is_chinese(wrong):
+        found = _chinese(text, wrong, right)
+    elif is_latin(wrong):
+        found = _latin(text, wrong, right)
+    else:
+        found = []
+        at = text.find(wrong)
+        while at >= 0:
+            found.append(Variant(at, at + len(wrong), EXACT, True))
+            at = text.find(wrong, at + len(wrong))
+    if right and wrong in right:  # "GPT" inside "ChatGPT" is no error
+        covered = [(m.start(), m.end()) for m in re.finditer(re.escape(right), text)]
+        found = [v for v in found if not any(a <= v.start and v.end <= b for a, b in covered)]
+    return found

@@ -1,0 +1,215 @@
+"""The reviewer's own corrections: rewrite a segment's text, and carry the correction elsewhere.
+
+``Correct`` is one undoable operation in one transaction: the segment rewritten as
+``manual`` edits (core.corrections), then, for each place the reviewer kept ticked in the
+preview, the same correction as ``propagated`` edits (applied), and for the others that were
+offered, pending suggestions; optionally the correction taught to the glossary.  Undo takes
+all of it back, refused if someone changed one of those segments since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reviewer.core.corrections import PROPAGATED
+from reviewer.core.errors import InputError
+from reviewer.core.glossary import Glossary
+from reviewer.core.variants import SAME_SOUND, find_variants
+from reviewer.ops.base import AS_BUILT, Op, Seen
+from reviewer.ops.changes import Changes
+from reviewer.ops.tasks import QUIET, Task
+from reviewer.store import Store
+from reviewer.store import corrections as _corr
+from reviewer.store import glossary_store as _gloss
+from reviewer.store.dump import stored_rows
+
+CONTEXT = 14
+
+
+@dataclass(frozen=True)
+class Place:
+    """One other occurrence of a correction's wrong text (or a close variant of it)."""
+
+    document_id: int
+    segment_index: int
+    start: int  # in ``text``
+    end: int
+    text: str  # the segment's repaired text as the preview showed it
+    score: float
+    ticked: bool  # applied when the correction runs; else stored as a pending suggestion
+    why: str = ""  # why it is not ticked, for the preview
+
+    @property
+    def found(self) -> str:
+        return self.text[self.start : self.end]
+
+    def context(self, width: int = CONTEXT) -> tuple[str, str, str]:
+        left = self.text[max(0, self.start - width) : self.start]
+        right = self.text[self.end : self.end + width]
+        return (
+            ("…" if self.start > width else "") + left,
+            self.found,
+            right + ("…" if self.end + width < len(self.text) else ""),
+        )
+
+
+@dataclass
+class _Done:
+    manual: _corr.Rewritten | None = None
+    propagated: list[_corr.Rewritten] = field(default_factory=list)
+    suggested: list[int] = field(default_factory=list)  # edit ids
+    glossary_before: Glossary | None = None
+
+
+def corrected_text(text: str, start: int, end: int, right: str) -> str:
+    if not 0 <= start <= end <= len(text):
+        raise InputError(f"span {start}:{end} is outside the segment's text (0:{len(text)})")
+    return text[:start] + right + text[end:]
+
+
+def find_places(
+    store: Store,
+    document_id: int,
+    index: int,
+    corrected: str,
+    at: tuple[int, int],
+    wrong: str,
+    right: str,
+    all_documents: bool = False,
+    job: Task = QUIET,
+) -> list[Place]:
+    """Where else ``wrong`` (or a close variant) stands, in this document or in every one.
+
+    ``corrected`` is segment ``index``'s text after the correction, with ``right`` at ``at``.
+    A place is ticked when the match is confident (the text itself, or the same sounds), fits
+    the words round it, and its segment has no correction of the reviewer's own (those are
+    never changed by propagation; a place there is offered, unticked).
+    """
+    docs = [d.id for d in store.documents()] if all_documents else [document_id]
+    if document_id not in docs:
+        raise InputError(f"no document with id {document_id}")
+    out: list[Place] = []
+    for n, doc in enumerate(docs):
+        job.check(n, len(docs))
+        by_hand = store.hand_corrected(doc)
+        for seg in store.segments(doc, with_edits=False):
+            text = corrected if (doc, seg.index) == (document_id, index) else seg.repaired
+            for v in find_variants(text, wrong, right):
+                if (doc, seg.index) == (document_id, index) and v.start < at[1] and at[0] < v.end:
+                    continue  # the correction itself
+                why = (
+                    "corrected by hand"
+                    if seg.index in by_hand or (doc, seg.index) == (document_id, index)
+                    else "inside a word"
+                    if not v.fits
+                    else "a distant variant"
+                    if v.score < SAME_SOUND
+                    else ""
+                )
+                out.append(Place(doc, seg.index, v.start, v.end, text, v.score, not why, why))
+    return out
+
+
+class Correct(Op):
+    """Segment ``index`` of ``document_id`` reads ``right`` at ``start:end`` (of its text as
+    ``seen``), as the reviewer's own edit; then ``places``: ticked ones corrected the same
+    way (``propagated``), the rest stored as pending suggestions; ``teach`` adds
+    ``wrong => right`` to the glossary."""
+
+    def __init__(
+        self,
+        document_id: int,
+        index: int,
+        seen: str,
+        start: int,
+        end: int,
+        right: str,
+        annotator: str | None,
+        places: Sequence[Place] = (),
+        teach: bool = False,
+        title: str = "",
+    ) -> None:
+        super().__init__(document_id, title)
+        self.index, self.seen, self.start, self.end, self.right = index, seen, start, end, right
+        self.wrong = seen[start:end]
+        self.corrected = corrected_text(seen, start, end, right)
+        self.annotator = annotator
+        self.places = list(places)
+        self.teach = teach
+        self.done = _Done()
+
+    @property
+    def propagated(self) -> int:
+        return len(self.done.propagated) + len(self.done.suggested)
+
+    def _changes(self, store: Store, s: object) -> Changes:
+        assert self.document_id is not None
+        doc = self.document_id
+        here = sorted({self.index, *(p.segment_index for p in self.places if p.document_id == doc)})
+        rows = stored_rows(s, doc, here)  # type: ignore[arg-type]
+        others = frozenset(p.document_id for p in self.places if p.document_id != doc)
+        return Changes(doc, rows=rows, glossary=self.teach, documents=others, focus=(self.index,))
+
+    def do(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
+        assert self.document_id is not None
+        done = _Done()
+        with store.write() as s:
+            done.manual = _corr.rewrite_segment(
+                s, self.document_id, self.index, self.corrected, annotator=self.annotator, seen=self.seen
+            )
+            for (doc, index), places in _by_segment(self.places).items():
+                text = places[0].text
+                ticked = [p for p in places if p.ticked]
+                if ticked:
+                    done.propagated.append(
+                        _corr.rewrite_segment(
+                            s, doc, index, _replace(text, ticked, self.right),
+                            annotator=self.annotator, seen=text, kind=PROPAGATED,
+                            confidence=min(p.score for p in ticked),
+                        )
+                    )  # fmt: skip
+                    text = done.propagated[-1].after
+                for p in places:
+                    if p.ticked:
+                        continue
+                    # Offsets in the text as it reads after the ticked ones were applied.
+                    shift = sum(len(self.right) - (q.end - q.start) for q in ticked if q.end <= p.start)
+                    start, end = p.start + shift, p.end + shift
+                    done.suggested += _corr.suggest_rewrite(
+                        s, doc, index, text[:start] + self.right + text[end:],
+                        annotator=self.annotator, seen=text, kind=PROPAGATED, confidence=p.score * 0.8,
+                    )  # fmt: skip
+            if self.teach:
+                done.glossary_before = _gloss.stored_glossary(s)
+                _gloss.merge_glossary(s, Glossary(aliases={self.wrong: self.right}))
+            self.done = done
+            return self._changes(store, s)
+
+    def undo(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
+        done = self.done
+        with store.write() as s:
+            if done.glossary_before is not None:
+                _gloss.restore_glossary(s, done.glossary_before)
+            _corr.remove_edits(s, done.suggested)
+            for r in reversed(done.propagated):
+                _corr.undo_rewrite(s, r)
+            if done.manual is not None:
+                _corr.undo_rewrite(s, done.manual)
+            return self._changes(store, s)
+
+
+def _by_segment(places: Iterable[Place]) -> dict[tuple[int, int], list[Place]]:
+    out: dict[tuple[int, int], list[Place]] = {}
+    for p in sorted(places, key=lambda p: (p.document_id, p.segment_index, p.start)):
+        group = out.setdefault((p.document_id, p.segment_index), [])
+        if group and p.start < group[-1].end:
+            continue  # overlapping variants: the first one
+        group.append(p)
+    return out
+
+
+def _replace(text: str, places: Sequence[Place], right: str) -> str:
+    for p in sorted(places, key=lambda p: p.start, reverse=True):
+        text = text[: p.start] + right + text[p.end :]
+    return text

@@ -1,0 +1,219 @@
+"""The reviewer's own text in the store: a segment rewritten as ``manual`` edits, and its undo.
+
+core.corrections works out the edits; this writes them (decided, attributed, dated), marks
+the engine edits they take in as superseded, and recomputes the segment through the one
+rule (edit_decisions.refresh_segment), which also carries the segment's span tags along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from reviewer.core.corrections import MANUAL, manual_edits
+from reviewer.core.decisions import effective_edit
+from reviewer.core.errors import InputError
+from reviewer.core.transcript import Edit
+from reviewer.store.edit_decisions import refresh_segment
+from reviewer.store.errors import TextConflict
+from reviewer.store.models import RepairEdit, Segment, utcnow
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """What rewrite_segment wrote, for its undo."""
+
+    document_id: int
+    index: int
+    before: str  # the segment's text before
+    after: str  # and after
+    added: tuple[int, ...]  # ids of the new edits
+    superseded: tuple[int, ...]  # ids of the edits they took in
+
+
+def segment_row(session: Session, document_id: int, index: int) -> Segment:
+    seg = session.scalar(
+        select(Segment).where(Segment.document_id == document_id, Segment.index == index).with_for_update()
+    )
+    if seg is None:
+        raise InputError(f"document {document_id} has no segment {index}")
+    return seg
+
+
+def live_edits(session: Session, segment_id: int) -> list[RepairEdit]:
+    return list(
+        session.scalars(
+            select(RepairEdit)
+            .where(RepairEdit.segment_id == segment_id, RepairEdit.superseded_by.is_(None))
+            .order_by(RepairEdit.start, RepairEdit.end, RepairEdit.id)
+        )
+    )
+
+
+def _rows(
+    segment_id: int, edits: Sequence[Edit], confidence: float, annotator: str | None, *, applied: bool
+) -> list[RepairEdit]:
+    """New edit rows: applied ones decided (accepted, now), the others pending suggestions."""
+    now = utcnow()
+    return [
+        RepairEdit(
+            segment_id=segment_id,
+            kind=e.kind,
+            start=e.start,
+            end=e.end,
+            before=e.before,
+            after=e.after,
+            confidence=confidence,
+            alternatives=[],
+            applied=applied,
+            decision="accepted" if applied else "pending",
+            decided_at=now if applied else None,
+            annotator=annotator,
+        )
+        for e in edits
+    ]
+
+
+def rewrite_segment(
+    session: Session,
+    document_id: int,
+    index: int,
+    new_text: str,
+    *,
+    annotator: str | None,
+    seen: str | None = None,
+    kind: str = MANUAL,
+    confidence: float = 1.0,
+) -> Rewritten:
+    """Make segment ``index`` read ``new_text`` through minimal ``kind`` edits.
+
+    ``seen``: the text the caller showed; if the stored text differs (another reviewer
+    changed it), TextConflict and nothing is written.
+    """
+    seg = segment_row(session, document_id, index)
+    if seen is not None and seg.repaired != seen:
+        raise TextConflict(document_id, index, seen, seg.repaired)
+    before = seg.repaired
+    rows = live_edits(session, seg.id)
+    existing = [
+        effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
+        for e in rows
+    ]
+    rw = manual_edits(seg.original, existing, new_text, kind)
+    if not rw.edits:
+        return Rewritten(document_id, index, before, before, (), ())
+    # The reviewer's own text: decided as it is made.
+    added = _rows(seg.id, rw.edits, confidence, annotator, applied=True)
+    session.add_all(added)
+    session.flush()
+    superseded = []
+    for n in sorted(rw.superseded):
+        old = rows[n]
+        # The new edit whose span holds it (spans of the new edits cover what they take in).
+        by = next(a for a in added if a.start <= old.start and old.end <= a.end)
+        old.superseded_by = by.id
+        old.version += 1
+        superseded.append(old.id)
+    session.flush()
+    refresh_segment(session, seg.id)
+    if seg.repaired != new_text:  # the rule and the diff disagree: write nothing
+        raise AssertionError(f"segment {index} would read {seg.repaired!r}, not {new_text!r}")
+    return Rewritten(document_id, index, before, new_text, tuple(a.id for a in added), tuple(superseded))
+
+
+def undo_rewrite(session: Session, done: Rewritten) -> None:
+    """Take a rewrite back: its edits go, the edits they took in count again.
+
+    Refused (TextConflict) when the segment no longer reads what the rewrite made of it:
+    another change since would otherwise be undone with it."""
+    seg = segment_row(session, done.document_id, done.index)
+    if seg.repaired != done.after:
+        raise TextConflict(done.document_id, done.index, done.after, seg.repaired)
+    _take_back(session, seg, done.added, done.superseded)
+    if seg.repaired != done.before:
+        raise AssertionError(f"undo left segment {done.index} reading {seg.repaired!r}")
+
+
+def redo_rewrite(session: Session, done: Rewritten, annotator: str | None) -> Rewritten:
+    """Write the same text again (new edit ids)."""
+    return rewrite_segment(
+        session, done.document_id, done.index, done.after, annotator=annotator, seen=done.before
+    )
+
+
+def _take_back(session: Session, seg: Segment, added: Sequence[int], superseded: Sequence[int]) -> None:
+    if added:
+        for e in session.scalars(select(RepairEdit).where(RepairEdit.id.in_(list(added)))):
+            session.delete(e)
+    if superseded:
+        session.execute(
+            update(RepairEdit)
+            .where(RepairEdit.id.in_(list(superseded)))
+            .values(superseded_by=None, version=RepairEdit.version + 1)
+        )
+    session.flush()
+    refresh_segment(session, seg.id)
+
+
+def suggest_rewrite(
+    session: Session,
+    document_id: int,
+    index: int,
+    new_text: str,
+    *,
+    annotator: str | None,
+    seen: str | None = None,
+    kind: str = MANUAL,
+    confidence: float = 0.5,
+) -> tuple[int, ...]:
+    """Store what rewriting segment ``index`` to ``new_text`` would take as pending suggestions
+    (not applied: the text stays as it is until the reviewer accepts them).  Places where
+    that would take an existing edit in are left out.  Returns the new edits' ids."""
+    seg = segment_row(session, document_id, index)
+    if seen is not None and seg.repaired != seen:
+        raise TextConflict(document_id, index, seen, seg.repaired)
+    rows = live_edits(session, seg.id)
+    existing = [
+        effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
+        for e in rows
+    ]
+    rw = manual_edits(seg.original, existing, new_text, kind)
+    if rw.superseded or not rw.edits:
+        return ()
+    added = _rows(seg.id, rw.edits, confidence, annotator, applied=False)
+    session.add_all(added)
+    session.flush()
+    refresh_segment(session, seg.id)  # (its version: the row shows the new suggestion)
+    return tuple(a.id for a in added)
+
+
+def remove_edits(session: Session, edit_ids: Sequence[int]) -> set[int]:
+    """Delete edits (undo of suggestions); returns the ids of the segments they were on."""
+    segments: set[int] = set()
+    if not edit_ids:
+        return segments
+    for e in session.scalars(select(RepairEdit).where(RepairEdit.id.in_(list(edit_ids)))):
+        segments.add(e.segment_id)
+        session.delete(e)
+    session.flush()
+    for sid in segments:
+        refresh_segment(session, sid)
+    return segments
+
+
+def hand_corrected(session: Session, document_id: int) -> set[int]:
+    """Indexes of the document's segments that hold a correction of the reviewer's own."""
+    q = (
+        select(Segment.index)
+        .join(RepairEdit, RepairEdit.segment_id == Segment.id)
+        .where(
+            Segment.document_id == document_id,
+            RepairEdit.kind == MANUAL,
+            RepairEdit.superseded_by.is_(None),
+        )
+        .distinct()
+    )
+    return set(session.scalars(q))

@@ -1,0 +1,148 @@
+"""Correct: the reviewer's own text as manual edits, propagated elsewhere; undo and redo.
+
+On both store backends (tests/store/backends.py), without Qt.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.errors import InputError
+from reviewer.ops import run
+from reviewer.ops.corrections import Correct, find_places
+from reviewer.store import Store, TagSpec
+from reviewer.store.errors import TextConflict
+from tests.store.helpers import doc
+
+PODCAST = (
+    "[00:00:01] SPEAKER_00: 我见曹悦的时候\n"
+    "[00:00:05] SPEAKER_01: 草越说 scaling 很重要\n"
+    "[00:00:09] SPEAKER_00: 方向速度也很重要\n"
+    "[00:00:13] SPEAKER_01: 曹悦和曹悦都来了\n"
+)
+
+
+@pytest.fixture
+def podcast(store: Store) -> int:
+    return store.import_document(doc(PODCAST, "podcast.txt", glossary=False)).document_id
+
+
+def _texts(store: Store, doc_id: int) -> list[str]:
+    return [s.repaired for s in store.segments(doc_id)]
+
+
+def _correct(store: Store, doc_id: int, index: int, wrong: str, right: str, everywhere: bool) -> Correct:
+    text = store.segment(doc_id, index).repaired
+    start = text.index(wrong)
+    end = start + len(wrong)
+    places = (
+        find_places(
+            store, doc_id, index, text[:start] + right + text[end:], (start, start + len(right)), wrong, right
+        )
+        if everywhere
+        else []
+    )
+    return Correct(doc_id, index, text, start, end, right, "ann", places)
+
+
+def test_a_correction_is_a_manual_edit_and_its_undo_gives_the_text_back(store: Store, podcast: int) -> None:
+    before = _texts(store, podcast)
+    op = _correct(store, podcast, 0, "曹悦", "曹越", everywhere=False)
+    changes = run(store, op)
+    seg = store.segment(podcast, 0)
+    assert seg.repaired == "我见曹越的时候"
+    manual = [e for e in seg.edits if e.kind == "manual"]
+    assert [(e.before, e.after, e.decision, e.annotator) for e in manual] == [("悦", "越", "accepted", "ann")]
+    assert seg.original[manual[0].start : manual[0].end] == "悦"  # offsets in the original
+    assert changes.rows is not None and 0 in changes.rows.indexes
+    assert _texts(store, podcast)[1:] == before[1:]  # nothing else changed
+    op.undo(store)
+    assert _texts(store, podcast) == before
+    assert not [e for e in store.segment(podcast, 0).edits if e.kind == "manual"]
+    op.do(store)  # redo
+    assert store.segment(podcast, 0).repaired == "我见曹越的时候"
+
+
+def test_propagation_finds_the_same_sound_and_leaves_words_that_merely_contain_it(
+    store: Store, podcast: int
+) -> None:
+    op = _correct(store, podcast, 0, "曹悦", "曹越", everywhere=True)
+    found = {(p.segment_index, p.found): p.ticked for p in op.places}
+    assert found[(1, "草越")] is True  # the same syllables, a word of its own
+    assert found[(3, "曹悦")] is True
+    run(store, op)
+    texts = _texts(store, podcast)
+    assert texts[1].startswith("曹越说") and texts[3] == "曹越和曹越都来了"
+    kinds = {e.kind for s in store.segments(podcast) for e in s.edits}
+    assert "propagated" in kinds
+    op.undo(store)
+    assert _texts(store, podcast)[1].startswith("草越说")
+
+    # "向速" inside 方向速度 is the very text of the misheard 像素, but it cuts two words of
+    # the segment: offered, unticked.
+    text = store.segment(podcast, 1).repaired
+    places = find_places(store, podcast, 1, text, (0, 0), "向速", "像素")
+    assert [(p.segment_index, p.found, p.ticked, p.why) for p in places] == [
+        (2, "向速", False, "inside a word")
+    ]
+
+
+def test_propagation_never_changes_a_segment_corrected_by_hand(store: Store, podcast: int) -> None:
+    run(store, _correct(store, podcast, 3, "都来了", "都到了", everywhere=False))  # by hand first
+    hand = store.segment(podcast, 3).repaired
+    op = _correct(store, podcast, 0, "曹悦", "曹越", everywhere=True)
+    there = [p for p in op.places if p.segment_index == 3]
+    assert there and all(not p.ticked and p.why == "corrected by hand" for p in there)
+    run(store, op)
+    assert store.segment(podcast, 3).repaired == hand  # offered as suggestions, text kept
+    pending = [e for e in store.segment(podcast, 3).edits if e.kind == "propagated"]
+    assert pending and all(e.decision == "pending" and not e.applied for e in pending)
+
+
+def test_a_correction_inside_an_engine_repair_replaces_it(store: Store) -> None:
+    d = store.import_document(doc("[A]: I use chat gpt daily\n", "c.txt")).document_id
+    seg = store.segment(d, 0)
+    assert "ChatGPT" in seg.repaired
+    text = seg.repaired
+    start = text.index("ChatGPT")
+    run(store, Correct(d, 0, text, start, start + 7, "ChatGPT-4", "ann"))
+    seg = store.segment(d, 0)
+    assert seg.repaired == text.replace("ChatGPT", "ChatGPT-4")
+    assert [e.kind for e in seg.edits if e.kind != "speaker"] == ["manual"]  # the glossary edit is taken in
+
+
+def test_a_span_tag_moves_with_the_text_and_none_is_dropped(store: Store, podcast: int) -> None:
+    text = store.segment(podcast, 1).repaired
+    at = text.index("scaling")
+    tag = store.tag_many(podcast, [TagSpec(1, "error", "asr", span=(at, at + 7), correction="Scaling")])[0]
+    run(store, _correct(store, podcast, 1, "草越", "曹越老师", everywhere=False))  # 2 characters longer
+    a = store.annotation(tag)
+    assert a is not None and a.anchor_status == "ok"
+    new = store.segment(podcast, 1).repaired
+    assert new[a.span_start : a.span_end] == "scaling"
+
+
+def test_a_stale_correction_is_refused_and_writes_nothing(store: Store, podcast: int) -> None:
+    op = _correct(store, podcast, 0, "曹悦", "曹越", everywhere=False)
+    run(store, _correct(store, podcast, 0, "时候", "时刻", everywhere=False))  # someone else, first
+    now = _texts(store, podcast)
+    with pytest.raises(TextConflict):
+        run(store, op)
+    assert _texts(store, podcast) == now
+
+
+def test_an_undo_after_someone_changed_the_segment_is_refused(store: Store, podcast: int) -> None:
+    op = _correct(store, podcast, 0, "曹悦", "曹越", everywhere=False)
+    run(store, op)
+    run(store, _correct(store, podcast, 0, "时候", "时刻", everywhere=False))
+    now = _texts(store, podcast)
+    with pytest.raises(TextConflict):
+        op.undo(store)
+    assert _texts(store, podcast) == now
+
+
+def test_a_manual_edit_is_not_decided_like_a_repair(store: Store, podcast: int) -> None:
+    run(store, _correct(store, podcast, 0, "曹悦", "曹越", everywhere=False))
+    manual = next(e for e in store.segment(podcast, 0).edits if e.kind == "manual")
+    with pytest.raises(InputError):
+        store.decide_edit(manual.id, "rejected")
