@@ -70,6 +70,17 @@ def _chinese(text: str, wrong: str, right: str) -> list[Variant]:
     return out
 
 
+def is_word(text: str) -> bool:
+    """A Chinese word of the dictionary (核心, 难过): correcting it in one place says little
+    about another, where it is most likely meant.  (收脸, 偶拍 are not words.)"""
+    import jieba
+
+    if not is_chinese(text) or len(text) < 2:
+        return False
+    jieba.initialize()
+    return bool(jieba.dt.FREQ.get(text))
+
+
 def _word_edges(text: str) -> frozenset[int]:
     import jieba  # (its dictionary loads once per process)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reviewer.core.corrections import PROPAGATED
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.core.variants import SAME_SOUND, find_variants
+from reviewer.core.variants import EXACT, SAME_SOUND, find_variants, is_chinese, is_word
 from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.ops.tasks import QUIET, Task
@@ -84,8 +84,15 @@ def find_places(
     ``corrected`` is segment ``index``'s text after the correction, with ``right`` at ``at``.
     A place is ticked when the match is confident (the text itself, or the same sounds), fits
     the words round it, and its segment has no correction of the reviewer's own (those are
-    never changed by propagation; a place there is offered, unticked).
+    never changed by propagation; a place there is offered, unticked).  A correction of one
+    Chinese character, or of a dictionary word (核心 → 和新), is offered unticked everywhere:
+    elsewhere it is most likely right.
     """
+    single = is_chinese(wrong) and len(wrong) == 1
+    meant = is_word(wrong)  # a real word: most likely meant wherever else it stands
+    wrong, right, exact_only = _pattern(corrected, at, wrong, right)
+    if not wrong:
+        return []
     docs = [d.id for d in store.documents()] if all_documents else [document_id]
     if document_id not in docs:
         raise InputError(f"no document with id {document_id}")
@@ -96,11 +103,17 @@ def find_places(
         for seg in store.segments(doc, with_edits=False):
             text = corrected if (doc, seg.index) == (document_id, index) else seg.repaired
             for v in find_variants(text, wrong, right):
+                if exact_only and v.score < EXACT:
+                    continue
                 if (doc, seg.index) == (document_id, index) and v.start < at[1] and at[0] < v.end:
                     continue  # the correction itself
                 why = (
                     "corrected by hand"
                     if seg.index in by_hand or (doc, seg.index) == (document_id, index)
+                    else "one character: check each"
+                    if single
+                    else "a word of its own elsewhere"
+                    if meant
                     else "inside a word"
                     if not v.fits
                     else "a distant variant"
@@ -109,6 +122,22 @@ def find_places(
                 )
                 out.append(Place(doc, seg.index, v.start, v.end, text, v.score, not why, why))
     return out
+
+
+def _pattern(corrected: str, at: tuple[int, int], wrong: str, right: str) -> tuple[str, str, bool]:
+    """What to look for elsewhere: (wrong, right, exact only).
+
+    One Chinese character (有 → 又, 中 → 种) is a homophone of too many right words to be
+    carried anywhere by itself: it is looked for with its neighbours as they stand here
+    (``有一次`` → ``又一次``), as the very text; none when it has no Chinese neighbour.
+    A Latin word of one or two letters, likewise, only as the very text."""
+    if is_chinese(wrong) and len(wrong) == 1:
+        left = corrected[at[0] - 1] if at[0] > 0 and is_chinese(corrected[at[0] - 1]) else ""
+        after = corrected[at[1]] if at[1] < len(corrected) and is_chinese(corrected[at[1]]) else ""
+        if not left and not after:
+            return "", "", True
+        return left + wrong + after, left + right + after, True
+    return wrong, right, len(wrong.strip()) <= 2
 
 
 class Correct(Op):
