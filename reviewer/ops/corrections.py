@@ -137,7 +137,7 @@ def _pattern(corrected: str, at: tuple[int, int], wrong: str, right: str) -> tup
         if not left and not after:
             return "", "", True
         return left + wrong + after, left + right + after, True
-    return wrong, right, len(wrong.strip()) <= 2
+    return wrong, right, not is_chinese(wrong) and len(wrong.strip()) <= 2
 
 
 class Correct(Op):
