@@ -144,8 +144,17 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "change",
         QT_TRANSLATE_NOOP("Actions", "&Edit repair…"),
-        ("F2",),
+        ("Ctrl+F2",),
         QT_TRANSLATE_NOOP("Actions", "Replace the selected repair's text with your own"),
+    ),
+    ActionSpec(
+        "correct_text",
+        QT_TRANSLATE_NOOP("Actions", "&Correct text"),
+        ("F2",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Type into the current row's repaired text; Return keeps it as your own edit, Escape drops it",
+        ),
     ),
     ActionSpec(
         "use_alternative",

@@ -7,7 +7,7 @@ import zlib
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reviewer.gui.models.rows import HIGHLIGHT_DECIDED, HIGHLIGHT_SURE, HIGHLIGHT_UNSURE
+from reviewer.gui.models.rows import HIGHLIGHT_DECIDED, HIGHLIGHT_OWN, HIGHLIGHT_SURE, HIGHLIGHT_UNSURE
 
 # Hues far enough apart to tell eight speakers apart at a glance.
 _SPEAKER_HUES = (210, 25, 130, 280, 0, 175, 50, 320)
@@ -36,6 +36,8 @@ def highlight_colour(state: str, palette: QPalette | None = None) -> QColor:
     dark = is_dark(palette)
     if state == HIGHLIGHT_UNSURE:  # amber: look again
         return QColor(150, 100, 0, 200) if dark else QColor(255, 196, 0, 150)
+    if state == HIGHLIGHT_OWN:  # violet: the reviewer's own text (typed, or carried from it)
+        return QColor(110, 70, 150, 200) if dark else QColor(200, 160, 240, 150)
     if state == HIGHLIGHT_DECIDED:  # green: the reviewer accepted it
         return QColor(40, 120, 60, 200) if dark else QColor(120, 210, 130, 140)
     assert state == HIGHLIGHT_SURE  # blue: confident, not yet reviewed

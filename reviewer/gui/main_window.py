@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             "mark_error": self.act_mark_error,
             "edit_tag": self.act_edit_tag,
             "select_in_cell": self.act_select_in_cell,
+            "correct_text": self.act_correct_text,
             "teach_correction": self.act_teach_correction,
             "remove_tags": self.act_remove_tags,
             "new_topic": self.act_new_topic,
@@ -380,6 +381,8 @@ class MainWindow(QMainWindow):
         self.teach_offer.teach_requested.connect(self.teach_correction)
         for delegate in (self.table.original_delegate, self.table.repaired_delegate):
             delegate.span_selected.connect(self._cell_span_selected)
+        self.table.repaired_delegate.text_corrected.connect(self._text_corrected)
+        self.table.correct_requested.connect(self.act_correct_text)
         self.inspector.edit_changed.connect(self._update_enabled)
 
     def _connect_session(self) -> None:
@@ -1044,6 +1047,21 @@ class MainWindow(QMainWindow):
                 else None
             ),
         )
+
+    def act_correct_text(self) -> None:
+        row = self.table.current_visible_row()
+        if self.session.segments.rowCount() and self.session.document_id is not None:
+            self.table.setFocus()
+            self.table.repaired_delegate.writable = True
+            if not self.table.edit(
+                self.session.segments.index(max(row, 0), COL_REPAIRED),
+                QAbstractItemView.EditTrigger.AllEditTriggers,
+                None,
+            ):
+                self.table.repaired_delegate.writable = False
+
+    def _text_corrected(self, index: int, seen: str, typed: str) -> None:
+        self.session.correct_text(index, seen, typed)
 
     def act_select_in_cell(self) -> None:
         row = self.table.current_visible_row()

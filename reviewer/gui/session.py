@@ -53,6 +53,7 @@ from reviewer.ops import (
     UpdateTag,
     decisions_for,
 )
+from reviewer.ops.corrections import Correct
 from reviewer.ops.imports import ImportOutcome
 from reviewer.ops.suggest import (
     Occurrences,
@@ -609,6 +610,14 @@ class ReviewSession(QObject):
         specs = [self._spec(i, "topic", path.strip(), span=span, target=target) for i in indices]
         title = self.tr("Topic {0}").format(path.strip())
         return self.run(ReplaceTags(self._require_document(), add=specs, title=title))
+
+    def correct_text(self, index: int, seen: str, typed: str) -> bool:
+        """Segment ``index`` reads ``typed`` (it showed ``seen``): the reviewer's own edits."""
+        if self.document_id is None or typed == seen:
+            return False
+        op = Correct(self.document_id, index, seen, 0, len(seen), typed, self.annotator)
+        op.title = self.tr("Correct segment {0}").format(index)
+        return self.run(op)
 
     def mark_error(
         self,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from reviewer.core.corrections import MANUAL, PROPAGATED
 from reviewer.core.decisions import pending_count
 from reviewer.core.transcript import FIELD_KINDS
 from reviewer.store.records import AnnotationInfo, EditInfo, SegmentInfo, SpeakerInfo, by_segment
@@ -25,6 +26,7 @@ LINE_BREAK_MARK = "↵"
 
 # A highlight of the repaired text: [start, end) in code points, and how sure the repair is.
 HIGHLIGHT_SURE, HIGHLIGHT_UNSURE, HIGHLIGHT_DECIDED = "sure", "unsure", "decided"
+HIGHLIGHT_OWN = "own"  # the reviewer's own text: manual and propagated edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,9 @@ def highlights(info: SegmentInfo) -> list[Highlight]:
             continue
         rs = eff.start + delta
         delta += len(eff.after) - (eff.end - eff.start)
-        if e.decision in ("accepted", "changed"):
+        if e.kind in (MANUAL, PROPAGATED) and e.decision == "accepted":
+            state = HIGHLIGHT_OWN
+        elif e.decision in ("accepted", "changed"):
             state = HIGHLIGHT_DECIDED
         elif e.confidence < LOW_CONFIDENCE:
             state = HIGHLIGHT_UNSURE

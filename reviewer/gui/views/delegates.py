@@ -21,13 +21,20 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reviewer.gui.colours import error_colour, find_colour, highlight_colour, topic_colour
 from reviewer.gui.models.rows import HIGHLIGHT_UNSURE, Highlight, SegmentRow
 from reviewer.gui.models.segments import ROW_ROLE
 from reviewer.gui.textpos import to_utf16
-from reviewer.gui.views.text_pane import TextPane
+from reviewer.gui.views.text_pane import CellCorrector, TextPane
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y = 4, 2
@@ -120,6 +127,8 @@ class SegmentTextDelegate(QStyledItemDelegate):
 
     # (segment index, target, start, end) of text selected in the cell editor; start == end: none.
     span_selected = Signal(int, str, int, int)
+    # (segment index, the text as shown, the text typed): a correction typed into the cell.
+    text_corrected = Signal(int, str, str)
 
     def __init__(self, highlight: bool, parent: Any = None) -> None:
         super().__init__(parent)
@@ -127,9 +136,17 @@ class SegmentTextDelegate(QStyledItemDelegate):
         self.target = "repaired" if highlight else "original"
         self.max_lines = 2
         self.find_pattern: re.Pattern[str] | None = None  # what the find bar looks for, marked
+        # Set by SegmentTable.correct_row for the next editor: typing, not selecting.
+        self.writable = False
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         row: SegmentRow | None = index.data(ROW_ROLE)
+        if self.writable and self.highlight:
+            self.writable = False
+            corrector = CellCorrector(parent)
+            corrector.setFont(option.font)
+            corrector.submitted.connect(lambda c=corrector: self._submit(c))
+            return corrector
         pane = TextPane(self.target, parent)
         pane.setObjectName(f"cell{self.target.capitalize()}Editor")
         pane.setFont(option.font)
@@ -159,8 +176,18 @@ class SegmentTextDelegate(QStyledItemDelegate):
             out.append((h.start, h.end, fmt))
         return out
 
+    def _submit(self, editor: CellCorrector) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        """Read-only: the text changes only through repair decisions, never by typing."""
+        """Only a CellCorrector writes, and not into the model: its text goes out as a
+        correction (text_corrected), which the session stores as the reviewer's own edits."""
+        row: SegmentRow | None = index.data(ROW_ROLE)
+        if isinstance(editor, CellCorrector) and row is not None:
+            typed = editor.toPlainText()
+            if typed != editor.text:
+                self.text_corrected.emit(row.index, editor.text, typed)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect

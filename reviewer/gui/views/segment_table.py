@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from reviewer.gui.models.segments import (
@@ -22,6 +22,8 @@ from reviewer.gui.views.delegates import SegmentTextDelegate, TagsDelegate
 
 
 class SegmentTable(QTableView):
+    correct_requested = Signal()  # Return on a row (the window opens it for a correction)
+
     def __init__(
         self, model: SegmentTableModel, topic_colour_of: Callable[[str], str | None], parent: Any = None
     ) -> None:
@@ -77,6 +79,15 @@ class SegmentTable(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setMinimumSectionSize(1)
         vh.setDefaultSectionSize(QFontMetrics(self.font()).lineSpacing() * lines + 6)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Return on a row opens its text for a correction, as F2 does (here, not as a window
+        # shortcut: the find bar and dialogs keep their own Return).
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() and self.state() != QAbstractItemView.State.EditingState:
+            self.correct_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def selected_indices(self) -> list[int]:
         """Segment indices of the selected rows, in table order."""

@@ -1,15 +1,16 @@
 """A read-only, selectable plain-text view whose selection is in code points (the store's offsets).
 
 Used by the inspector's Original/Repaired panes and as the table's in-cell editor, where
-the reviewer selects a span to tag without leaving the table.
+the reviewer selects a span to tag without leaving the table; CellCorrector is the same
+text opened for typing a correction.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.gui.textpos import from_utf16, to_utf16
@@ -56,3 +57,23 @@ class TextPane(QPlainTextEdit):
             sel.format = fmt
             selections.append(sel)
         self.setExtraSelections(selections)
+
+
+class CellCorrector(TextPane):
+    """The repaired text opened for typing a correction (F2 or Return on a row): Return keeps
+    it, Shift+Return starts a new line, Escape (the delegate's) drops it."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__("repaired", parent)
+        self.setObjectName("cellCorrector")
+        self.setReadOnly(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
