@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from reviewer.core.corrections import MANUAL, manual_edits
+from reviewer.core.corrections import MANUAL, PROPAGATED, manual_edits
 from reviewer.core.decisions import effective_edit
 from reviewer.core.errors import InputError
 from reviewer.core.transcript import Edit
 from reviewer.store.edit_decisions import refresh_segment
 from reviewer.store.errors import TextConflict
 from reviewer.store.models import RepairEdit, Segment, utcnow
+from reviewer.store.reanchor import Anchor, reanchor
+from reviewer.store.spans import original_to_repaired
 
 
 @dataclass(frozen=True)
@@ -217,3 +219,69 @@ def hand_corrected(session: Session, document_id: int) -> set[int]:
         .distinct()
     )
     return set(session.scalars(q))
+
+
+@dataclass(frozen=True)
+class OwnEdit:
+    """A reviewer's own edit as it stood before a re-import (see carry_corrections)."""
+
+    position: int  # of its segment among the old ones
+    start: int
+    end: int
+    before: str
+    after: str
+    annotator: str | None
+
+
+def own_edits(session: Session, segment_ids: Sequence[int]) -> list[OwnEdit]:
+    """The live manual edits (and accepted propagated ones) on these segments, before they go."""
+    if not segment_ids:
+        return []
+    pos = {sid: n for n, sid in enumerate(segment_ids)}
+    q = select(RepairEdit).where(
+        RepairEdit.segment_id.in_(list(segment_ids)),
+        RepairEdit.superseded_by.is_(None),
+        RepairEdit.kind.in_([MANUAL, PROPAGATED]),
+        RepairEdit.decision == "accepted",
+    )
+    return [
+        OwnEdit(pos[e.segment_id], e.start, e.end, e.before, e.after, e.annotator) for e in session.scalars(q)
+    ]
+
+
+def carry_corrections(
+    session: Session,
+    document_id: int,
+    edits: Sequence[OwnEdit],
+    old_originals: Sequence[str],
+    new_originals: Sequence[str],
+) -> tuple[dict[int, str], int]:
+    """Put the reviewer's own edits back after a re-import, where their original text is still
+    there (placed through the same diff as the decisions); written again as manual edits.
+
+    Returns ({new position: its repaired text now}, how many could not be placed)."""
+    if not edits:
+        return {}, 0
+    anchors = [Anchor(n, e.position, e.start, e.end) for n, e in enumerate(edits)]
+    by_segment: dict[int, list[tuple[int, int, OwnEdit]]] = {}
+    lost = 0
+    for p in reanchor(old_originals, new_originals, anchors):
+        e = edits[p.key]  # type: ignore[index]
+        if not p.placed or not p.same_text or p.segment is None or p.start is None or p.end is None:
+            lost += 1
+            continue
+        by_segment.setdefault(p.segment, []).append((p.start, p.end, e))
+    texts: dict[int, str] = {}
+    for index, carried in by_segment.items():
+        seg = segment_row(session, document_id, index)
+        live = [
+            effective_edit(r.kind, r.start, r.end, r.before, r.after, r.applied, r.decision, r.decided_text)
+            for r in live_edits(session, seg.id)
+        ]
+        text = seg.repaired
+        for start, end, e in sorted(carried, key=lambda c: c[0], reverse=True):
+            rs, re_ = original_to_repaired(live, start, end)
+            text = text[:rs] + e.after + text[re_:]
+        rewrite_segment(session, document_id, index, text, annotator=carried[-1][2].annotator)
+        texts[index] = text
+    return texts, lost

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from reviewer.core.decisions import decided_speaker, decided_text, effective_edit
 from reviewer.core.progress import Progress, report
 from reviewer.core.transcript import Segment as CoreSegment
+from reviewer.store import corrections as _corrections
 from reviewer.store.models import Annotation, Document, RepairEdit, Segment, Speaker, utcnow
 from reviewer.store.reanchor import Anchor, reanchor
 from reviewer.store.records import ImportResult
@@ -242,6 +243,7 @@ def _reimport(
     new_original = [s.original for s in new_segs]
 
     decisions = _carry_decisions(session, old_segs, pos_of, new_segs)
+    own = _corrections.own_edits(session, [s.id for s in old_segs])
 
     # Mark annotations loose before their segments go; they are placed again below.
     notes = session.execute(
@@ -267,6 +269,13 @@ def _reimport(
     new_ids = [sid for sid, _ in inserted]
     new_repaired = [rep for _, rep in inserted]
     _carry_assignments(session, old_segs, new_original, new_ids)
+    # The reviewer's own corrections come back where their text still is; then the tags are
+    # placed on the text as it reads with them.
+    carried, _lost = _corrections.carry_corrections(
+        session, row.id, own, [s.original for s in old_segs], new_original
+    )
+    for n, text in carried.items():
+        new_repaired[n] = text
 
     kept = changed = unplaced = 0
     old_texts = {

@@ -146,3 +146,27 @@ def test_a_manual_edit_is_not_decided_like_a_repair(store: Store, podcast: int) 
     manual = next(e for e in store.segment(podcast, 0).edits if e.kind == "manual")
     with pytest.raises(InputError):
         store.decide_edit(manual.id, "rejected")
+
+
+def test_a_re_import_of_the_changed_file_keeps_the_corrections(store: Store, tmp_path) -> None:
+    first = tmp_path / "podcast.txt"
+    first.write_text(PODCAST, encoding="utf-8")
+    d = store.import_file(first).document_id
+    run(store, _correct(store, d, 0, "曹悦", "曹越", everywhere=False))
+    run(store, _correct(store, d, 2, "速度", "速率", everywhere=False))
+    tag = store.tag_many(d, [TagSpec(0, "topic", "People", span=(2, 4))])[0]
+    # The file changes: a line added before (the import joins it to the first turn), and the
+    # corrected word of segment 2 is gone from the file.
+    changed = "[00:00:00] SPEAKER_01: 开场\n" + PODCAST.replace("方向速度也很重要", "方向很重要")
+    first.write_text(changed, encoding="utf-8")
+    assert store.import_file(first).status == "updated"
+    segs = {s.index: s for s in store.segments(d)}
+    (first_turn,) = [s for s in segs.values() if "我见" in s.original]
+    (third,) = [s for s in segs.values() if "方向" in s.original]
+    assert first_turn.repaired.endswith("我见曹越的时候")  # carried to where its text is now
+    assert [e.kind for e in first_turn.edits if e.kind == "manual"] == ["manual"]
+    assert third.repaired == "方向很重要"  # its word is gone: nothing to put it on
+    assert not [e for e in third.edits if e.kind == "manual"]
+    a = store.annotation(tag)
+    assert a is not None and a.segment_index == first_turn.index
+    assert first_turn.repaired[a.span_start : a.span_end] == "曹越"
