@@ -435,6 +435,14 @@
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Correct text</source>
+        <translation>更正文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Type into the current row&apos;s repaired text; Return keeps it as your own edit, Escape drops it</source>
+        <translation>直接在当前行的修复文本中输入；回车保存为你自己的编辑，Esc 放弃</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1191,6 +1199,73 @@ Store: {0}</source>
     </message>
 </context>
 <context>
+    <name>PropagateDialog</name>
+    <message>
+        <source>Correct elsewhere too</source>
+        <translation>在其他地方也更正</translation>
+    </message>
+    <message>
+        <source>«{0}» → «{1}»: {2} other place(s) in this document, {3} in others.</source>
+        <translation>«{0}» → «{1}»：本文档中另有 {2} 处，其他文档中 {3} 处。</translation>
+    </message>
+    <message>
+        <source>Also in &amp;every other document</source>
+        <translation>也在其他所有文档中(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Teach «{0} =&gt; {1}» to the glossary</source>
+        <translation>将 «{0} =&gt; {1}» 加入术语表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>找到</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Only here</source>
+        <translation>仅此处(&amp;O)</translation>
+    </message>
+    <message>
+        <source>corrected by hand</source>
+        <translation>已手动更正</translation>
+    </message>
+    <message>
+        <source>one character: check each</source>
+        <translation>单个字：请逐一核对</translation>
+    </message>
+    <message>
+        <source>a word of its own elsewhere</source>
+        <translation>在别处是一个正常的词</translation>
+    </message>
+    <message>
+        <source>inside a word</source>
+        <translation>在一个词内部</translation>
+    </message>
+    <message>
+        <source>a distant variant</source>
+        <translation>相差较远的变体</translation>
+    </message>
+</context>
+<context>
     <name>ReviewSession</name>
     <message>
         <source>Importing</source>
@@ -1271,6 +1346,14 @@ Store: {0}</source>
     <message>
         <source>Looking for {0} in every document</source>
         <translation>正在所有文档中查找 {0}</translation>
+    </message>
+    <message>
+        <source>Correct segment {0} and {1} other place(s)</source>
+        <translation>更正片段 {0} 及其他 {1} 处</translation>
+    </message>
+    <message>
+        <source>Correct segment {0}</source>
+        <translation>更正片段 {0}</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,7 @@ from reviewer.gui.dialogs.error_dialog import ErrorDialog
 from reviewer.gui.dialogs.import_problems import ImportProblemsDialog
 from reviewer.gui.dialogs.preferences import ANNOTATOR_KEY, FONT_SIZE_KEY, PreferencesDialog
 from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
+from reviewer.gui.dialogs.propagate_dialog import PropagateDialog
 from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
 from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
@@ -1061,7 +1062,18 @@ class MainWindow(QMainWindow):
                 self.table.repaired_delegate.writable = False
 
     def _text_corrected(self, index: int, seen: str, typed: str) -> None:
-        self.session.correct_text(index, seen, typed)
+        """A correction typed into a cell: offer its other places first, when there are any."""
+        found = self.session.places_of(index, seen, typed)
+        if not found or not found[2]:
+            self.session.correct_text(index, seen, typed)
+            return
+        wrong, right, places = found
+        names = {d.id: d.name for d in self.session.document_summaries()}
+        dlg = PropagateDialog(wrong, right, places, self.session.document_id or -1, names, self)
+        dlg.rejected.connect(lambda: self.session.correct_text(index, seen, typed))
+        self.open_dialog(
+            dlg, lambda d: self.session.correct_text(index, seen, typed, d.chosen(), d.teach.isChecked())
+        )
 
     def act_select_in_cell(self) -> None:
         row = self.table.current_visible_row()

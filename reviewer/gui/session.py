@@ -53,7 +53,7 @@ from reviewer.ops import (
     UpdateTag,
     decisions_for,
 )
-from reviewer.ops.corrections import Correct
+from reviewer.ops.corrections import Correct, Place, find_places, single_change
 from reviewer.ops.imports import ImportOutcome
 from reviewer.ops.suggest import (
     Occurrences,
@@ -611,13 +611,37 @@ class ReviewSession(QObject):
         title = self.tr("Topic {0}").format(path.strip())
         return self.run(ReplaceTags(self._require_document(), add=specs, title=title))
 
-    def correct_text(self, index: int, seen: str, typed: str) -> bool:
-        """Segment ``index`` reads ``typed`` (it showed ``seen``): the reviewer's own edits."""
+    def correct_text(
+        self, index: int, seen: str, typed: str, places: Sequence[Place] = (), teach: bool = False
+    ) -> bool:
+        """Segment ``index`` reads ``typed`` (it showed ``seen``): the reviewer's own edits;
+        ``places`` (ticked) get the same correction, in the same undoable step."""
         if self.document_id is None or typed == seen:
             return False
-        op = Correct(self.document_id, index, seen, 0, len(seen), typed, self.annotator)
-        op.title = self.tr("Correct segment {0}").format(index)
+        # One changed run is the correction (what propagation and the glossary carry); more
+        # than one: the whole text is.
+        start, end, right = single_change(seen, typed) or (0, len(seen), typed)
+        op = Correct(self.document_id, index, seen, start, end, right, self.annotator, places, teach)
+        op.title = (
+            self.tr("Correct segment {0} and {1} other place(s)").format(index, len(places))
+            if places
+            else self.tr("Correct segment {0}").format(index)
+        )
         return self.run(op)
+
+    def places_of(self, index: int, seen: str, typed: str) -> tuple[str, str, list[Place]] | None:
+        """(wrong, right, other places) of a typed correction that changed one run of text."""
+        if self.document_id is None:
+            return None
+        change = single_change(seen, typed)
+        if change is None:
+            return None
+        start, end, right = change
+        wrong, at = seen[start:end], (start, start + len(right))
+        if not wrong.strip():
+            return None  # an insertion: nothing to look for elsewhere
+        places = find_places(self.store, self.document_id, index, typed, at, wrong, right, all_documents=True)
+        return wrong, right, places
 
     def mark_error(
         self,

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reviewer.core.corrections import PROPAGATED
+from reviewer.core.corrections import PROPAGATED, manual_edits
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.core.variants import EXACT, SAME_SOUND, find_variants, is_chinese, is_word
+from reviewer.core.variants import EXACT, SAME_SOUND, find_variants, is_chinese, is_word, word_around
 from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.ops.tasks import QUIET, Task
@@ -60,6 +60,21 @@ class _Done:
     propagated: list[_corr.Rewritten] = field(default_factory=list)
     suggested: list[int] = field(default_factory=list)  # edit ids
     glossary_before: Glossary | None = None
+
+
+def single_change(seen: str, typed: str) -> tuple[int, int, str] | None:
+    """(start, end, replacement) in ``seen`` when ``typed`` differs from it in one run (whole
+    Latin words, as core.corrections diffs them); None when it differs in more, or not at all."""
+    edits = manual_edits(seen, [], typed).edits
+    if len(edits) != 1:
+        return None
+    start, end, after = edits[0].start, edits[0].end, edits[0].after
+    if is_chinese(seen[start:end]) and (not after or is_chinese(after)):
+        # 曹悦 → 曹越 changes one character; the correction is of the word round it.
+        a, b = word_around(seen, start, end)
+        after = seen[a:start] + after + seen[end:b]
+        start, end = a, b
+    return start, end, after
 
 
 def corrected_text(text: str, start: int, end: int, right: str) -> str:

@@ -51,3 +51,54 @@ def test_return_on_a_row_opens_it_and_escape_drops_what_was_typed(qtbot, window,
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert store.segment(doc, 1).repaired == "大家好"
     assert not [e for e in store.segment(doc, 1).edits if e.kind == "manual"]
+
+
+PODCAST = (
+    "[00:00:01] SPEAKER_00: 今天请到了曹悦\n"
+    "[00:00:09] SPEAKER_01: 好的\n"
+    "[00:00:15] SPEAKER_00: 草越说方向速度很重要\n"
+)
+
+
+def _type_into(window, row: int, text: str) -> None:
+    select_rows(window, row)
+    window.actions_by_name["correct_text"].trigger()
+    editor = _corrector(window)
+    editor.selectAll()
+    editor.insertPlainText(text)
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_a_typed_correction_offers_its_other_places_and_applies_the_ticked_ones(
+    qtbot, window, open_text, store
+) -> None:
+    doc = open_text(PODCAST, glossary=False)
+    _type_into(window, 0, "今天请到了曹越")
+    dlg = window.active_dialog
+    assert dlg is not None and dlg.objectName() == "propagateDialog"
+    items = dlg.items()
+    assert [(i.text(2), i.checkState(0) == Qt.CheckState.Checked) for i in items] == [("草越", True)]
+    assert dlg.teach.isChecked()  # taught to the glossary unless the reviewer says not
+    dlg.accept()
+    texts = [s.repaired for s in store.segments(doc)]
+    assert texts[0] == "今天请到了曹越" and texts[2].startswith("曹越说")
+    assert store.glossary().aliases.get("曹悦") == "曹越"
+    assert window.session.segments.segment(2).info.repaired.startswith("曹越说")  # the row follows
+    window.session.undo_stack.undo()  # one step takes all of it back
+    texts = [s.repaired for s in store.segments(doc)]
+    assert texts[0] == "今天请到了曹悦" and texts[2].startswith("草越说")
+    assert "曹悦" not in store.glossary().aliases
+
+
+def test_only_here_keeps_the_correction_alone(qtbot, window, open_text, store) -> None:
+    doc = open_text(PODCAST, glossary=False)
+    _type_into(window, 0, "今天请到了曹越")
+    from PySide6.QtWidgets import QPushButton
+
+    dlg = window.active_dialog
+    assert dlg is not None
+    dlg.findChild(QPushButton, "onlyHere").click()
+    texts = [s.repaired for s in store.segments(doc)]
+    assert texts[0] == "今天请到了曹越" and texts[2].startswith("草越说")
