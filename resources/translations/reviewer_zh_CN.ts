@@ -443,6 +443,14 @@
         <source>Type into the current row&apos;s repaired text; Return keeps it as your own edit, Escape drops it</source>
         <translation>直接在当前行的修复文本中输入；回车保存为你自己的编辑，Esc 放弃</translation>
     </message>
+    <message>
+        <source>Apply the tag&apos;s &amp;correction</source>
+        <translation>应用标签的更正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Make the text say what the error tag selected in the inspector corrects it to</source>
+        <translation>把文本改成检查器中所选错误标签给出的更正</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1123,6 +1131,10 @@ Store: {0}</source>
         <translation>对照修复后的文本审阅、修复并标注转写稿。
 资料库：{0}</translation>
     </message>
+    <message>
+        <source>select an error tag with a correction in the inspector</source>
+        <translation>请在检查器中选择一个带更正的错误标签</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1354,6 +1366,34 @@ Store: {0}</source>
     <message>
         <source>Correct segment {0}</source>
         <translation>更正片段 {0}</translation>
+    </message>
+    <message>
+        <source>this tag has no correction to apply</source>
+        <translation>这个标签没有可应用的更正</translation>
+    </message>
+    <message>
+        <source>the tag&apos;s segment is not shown</source>
+        <translation>标签所在的片段未显示</translation>
+    </message>
+    <message>
+        <source>the tag marks the original text; mark the repaired text to correct it</source>
+        <translation>标签标在原文上；请标注修复后的文本再更正</translation>
+    </message>
+    <message>
+        <source>the tag&apos;s text changed since it was made; check it first</source>
+        <translation>标签创建后其文本已改变；请先检查</translation>
+    </message>
+    <message>
+        <source>the text says that already</source>
+        <translation>文本已经是这样了</translation>
+    </message>
+    <message>
+        <source>Apply correction «{0}»</source>
+        <translation>应用更正 «{0}»</translation>
+    </message>
+    <message>
+        <source>the correction could not be applied</source>
+        <translation>无法应用更正</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,14 @@ SPECS: tuple[ActionSpec, ...] = (
         ),
     ),
     ActionSpec(
+        "apply_correction",
+        QT_TRANSLATE_NOOP("Actions", "Apply the tag's &correction"),
+        ("Alt+Return",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Make the text say what the error tag selected in the inspector corrects it to"
+        ),
+    ),
+    ActionSpec(
         "select_in_cell",
         QT_TRANSLATE_NOOP("Actions", "Select text in the &cell"),
         ("Shift+F2",),
@@ -423,6 +431,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "select_in_cell",
             "mark_error",
             "edit_tag",
+            "apply_correction",
             "teach_correction",
             "-",
             "remove_tags",

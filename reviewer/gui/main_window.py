@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             "choose_topic": self.act_choose_topic,
             "mark_error": self.act_mark_error,
             "edit_tag": self.act_edit_tag,
+            "apply_correction": self.act_apply_correction,
             "select_in_cell": self.act_select_in_cell,
             "correct_text": self.act_correct_text,
             "teach_correction": self.act_teach_correction,
@@ -1010,6 +1011,16 @@ class MainWindow(QMainWindow):
 
     def act_remove_tags(self) -> None:
         self.session.delete_annotations(self.inspector.selected_annotations())
+
+    def act_apply_correction(self) -> None:
+        """The selected error tag's correction into the text: marking and fixing, one gesture."""
+        tags = [a for a in self.inspector.selected_annotations() if a.kind == "error" and a.correction]
+        if not tags:
+            self.show_error(self.tr("select an error tag with a correction in the inspector"))
+            return
+        problem = self.session.apply_correction(tags[0])
+        if problem:
+            self.show_error(problem)
 
     def act_edit_tag(self) -> None:
         """Change the selected tag: an error's type, correction and note; another tag's note."""

@@ -629,6 +629,29 @@ class ReviewSession(QObject):
         )
         return self.run(op)
 
+    def apply_correction(self, tag: AnnotationInfo) -> str | None:
+        """Make the text at an error tag say its correction (the reviewer's own edit); the tag
+        stays as the record.  Returns why it cannot, or None."""
+        if self.document_id is None or tag.segment_index is None or not tag.correction:
+            return self.tr("this tag has no correction to apply")
+        row = self.segments.segment(tag.segment_index)
+        if row is None:
+            return self.tr("the tag's segment is not shown")
+        text = row.info.repaired
+        if tag.target == "repaired" and tag.span_start is not None and tag.span_end is not None:
+            start, end = tag.span_start, tag.span_end
+        elif tag.target == "segment":
+            start, end = 0, len(text)
+        else:
+            return self.tr("the tag marks the original text; mark the repaired text to correct it")
+        if tag.anchor_status != "ok":
+            return self.tr("the tag's text changed since it was made; check it first")
+        if text[start:end] == tag.correction:
+            return self.tr("the text says that already")
+        op = Correct(self.document_id, tag.segment_index, text, start, end, tag.correction, self.annotator)
+        op.title = self.tr("Apply correction «{0}»").format(tag.correction)
+        return None if self.run(op) else self.tr("the correction could not be applied")
+
     def places_of(self, index: int, seen: str, typed: str) -> tuple[str, str, list[Place]] | None:
         """(wrong, right, other places) of a typed correction that changed one run of text."""
         if self.document_id is None:

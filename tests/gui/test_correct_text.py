@@ -102,3 +102,26 @@ def test_only_here_keeps_the_correction_alone(qtbot, window, open_text, store) -
     dlg.findChild(QPushButton, "onlyHere").click()
     texts = [s.repaired for s in store.segments(doc)]
     assert texts[0] == "今天请到了曹越" and texts[2].startswith("草越说")
+
+
+def test_an_error_tags_correction_is_applied_to_the_text_in_one_gesture(
+    qtbot, window, open_text, store
+) -> None:
+    doc = open_text(PODCAST, glossary=False)
+    select_rows(window, 0)
+    assert window.session.mark_error(0, "asr", span=(5, 7), correction="曹越")
+    from PySide6.QtCore import QItemSelectionModel
+
+    tags = window.inspector.tags
+    tags.selectionModel().select(
+        tags.model().index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    (tag,) = window.inspector.selected_annotations()
+    assert tag.kind == "error" and tag.correction == "曹越"
+    window.actions_by_name["apply_correction"].trigger()
+    assert store.segment(doc, 0).repaired == "今天请到了曹越"
+    kept = store.annotation(tag.id)
+    assert kept is not None and kept.anchor_status == "ok"  # the tag stays, on the corrected text
+    window.session.undo_stack.undo()
+    assert store.segment(doc, 0).repaired == "今天请到了曹悦"
