@@ -1135,6 +1135,10 @@ Store: {0}</source>
         <source>select an error tag with a correction in the inspector</source>
         <translation>请在检查器中选择一个带更正的错误标签</translation>
     </message>
+    <message>
+        <source>Repairs queue</source>
+        <translation>修复队列</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1275,6 +1279,68 @@ Store: {0}</source>
     <message>
         <source>a distant variant</source>
         <translation>相差较远的变体</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsQueue</name>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Any decision</source>
+        <translation>任何决定</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已改写</translation>
+    </message>
+    <message>
+        <source>conf. ≤ </source>
+        <translation>置信度 ≤ </translation>
+    </message>
+    <message>
+        <source>Accept all &amp;shown</source>
+        <translation>接受全部显示项(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>{0} of {1} edits</source>
+        <translation>{0} / {1} 个编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsQueueModel</name>
+    <message>
+        <source>Segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
     </message>
 </context>
 <context>

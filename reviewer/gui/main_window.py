@@ -69,6 +69,7 @@ from reviewer.gui.session import ReviewSession
 from reviewer.gui.views.documents_panel import DocumentsPanel
 from reviewer.gui.views.find_bar import FindBar
 from reviewer.gui.views.inspector import Inspector
+from reviewer.gui.views.repairs_queue import RepairsQueue
 from reviewer.gui.views.segment_table import SegmentTable
 from reviewer.gui.views.task_indicator import TaskIndicator
 from reviewer.gui.views.teach_offer import TeachOffer
@@ -145,9 +146,11 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.splitter, 1)
         self.setCentralWidget(centre)
         docks: list[QDockWidget] = []
+        self.repairs_queue = RepairsQueue()
         for name, widget in (
             ("documentsDock", self.documents_panel),
             ("topicsDock", self.topic_panel),
+            ("repairsDock", self.repairs_queue),
         ):
             dock = QDockWidget(self)
             dock.setObjectName(name)
@@ -159,6 +162,11 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
             docks.append(dock)
         self.docks = docks
+        # The queue shares the Topics dock's place (a tab); it is filled when it shows.
+        self.tabifyDockWidget(docks[1], docks[2])
+        docks[1].raise_()
+        self._queue_stale = True
+        docks[2].visibilityChanged.connect(self._queue_shown)
         self._sized_docks = False
         self.tasks = TaskIndicator()
         self.statusBar().addPermanentWidget(self.tasks)
@@ -296,7 +304,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(translate(RECENT_MENU))
         self.speaker_menu.setTitle(self.tr("Speaker &quick keys"))
         self.toolbar.setWindowTitle(self.tr("Main"))
-        for dock, title in zip(self.docks, (self.tr("Documents"), self.tr("Topics")), strict=True):
+        titles = (self.tr("Documents"), self.tr("Topics"), self.tr("Repairs queue"))
+        for dock, title in zip(self.docks, titles, strict=True):
             dock.setWindowTitle(title)
         for model in (self.session.segments, self.session.documents, self.session.topics):
             model.retranslate()
@@ -385,6 +394,8 @@ class MainWindow(QMainWindow):
             delegate.span_selected.connect(self._cell_span_selected)
         self.table.repaired_delegate.text_corrected.connect(self._text_corrected)
         self.table.correct_requested.connect(self.act_correct_text)
+        self.repairs_queue.edit_chosen.connect(self._queue_edit_chosen)
+        self.repairs_queue.accept_requested.connect(lambda pairs: self.session.decide(pairs, "accepted"))
         self.inspector.edit_changed.connect(self._update_enabled)
 
     def _connect_session(self) -> None:
@@ -500,6 +511,8 @@ class MainWindow(QMainWindow):
         self.session.open_document(document_id)
 
     def _document_loaded(self, document_id: int) -> None:
+        self._queue_stale = True
+        self._queue_shown(self.docks[2].isVisible())
         info = self.session.document_summary(document_id)
         name = info.name if info else str(document_id)
         self.setWindowTitle(f"{name} — {APP_TITLE}")
@@ -516,7 +529,25 @@ class MainWindow(QMainWindow):
             self.tr("{0}: {1} segments").format(name, len(self.session.segments.rows)), 5000
         )
 
+    def _queue_shown(self, visible: bool) -> None:
+        if visible and self._queue_stale:
+            self._queue_stale = False
+            self.repairs_queue.set_rows(self.session.segments.rows)
+
+    def _queue_edit_chosen(self, segment_index: int, edit_id: int) -> None:
+        focus = self.focusWidget()
+        if self.table.go_to_segment(segment_index):
+            self._show_current()
+            self.inspector.select_edit(edit_id)
+        if focus is not None:
+            focus.setFocus()  # the reviewer keeps working in the queue
+
     def _rows_changed(self, indices: list[int]) -> None:
+        if self.docks[2].isVisible():
+            rows = [r for i in indices if (r := self.session.segments.segment(i)) is not None]
+            self.repairs_queue.replace_segments(rows)
+        else:
+            self._queue_stale = True
         current = self.table.current_segment()
         if current is None or current in indices or not indices:
             self._show_current()
