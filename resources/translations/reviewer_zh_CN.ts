@@ -1323,10 +1323,6 @@ Store: {0}</source>
 <context>
     <name>RepairsQueueModel</name>
     <message>
-        <source>Segment</source>
-        <translation>片段</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1341,6 +1337,10 @@ Store: {0}</source>
     <message>
         <source>Decision</source>
         <translation>决定</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks[1], docks[2])
         docks[1].raise_()
         self._queue_stale = True
+        self._queue_sized = False
         docks[2].visibilityChanged.connect(self._queue_shown)
         self._sized_docks = False
         self.tasks = TaskIndicator()
@@ -530,6 +531,9 @@ class MainWindow(QMainWindow):
         )
 
     def _queue_shown(self, visible: bool) -> None:
+        if visible and not self._queue_sized:
+            self._queue_sized = True  # room for the change in its context, the first time
+            self.resizeDocks([self.docks[2]], [440], Qt.Orientation.Horizontal)
         if visible and self._queue_stale:
             self._queue_stale = False
             self.repairs_queue.set_rows(self.session.segments.rows)

@@ -49,7 +49,10 @@ def _shown(text: str) -> str:
 
 
 def change_text(original: str, e: EditInfo) -> str:
-    """``left [before → after] right`` in the segment's original text (a merge shows where)."""
+    """``left [before → after] right`` in the segment's original text (a merge shows where);
+    a speaker edit as ``label → label``."""
+    if e.kind in FIELD_KINDS:
+        return f"{e.before or '∅'} → {e.after or '∅'}"
     left = original[max(0, e.start - CONTEXT) : e.start]
     right = original[e.end : e.end + CONTEXT]
     after = e.decided_text if e.decision == "changed" else e.after
@@ -67,12 +70,7 @@ class RepairsQueueModel(QAbstractTableModel):
 
     def set_rows(self, rows: Iterable[SegmentRow]) -> None:
         self.beginResetModel()
-        self.entries = [
-            (r.index, e, change_text(r.info.original, e))
-            for r in rows
-            for e in r.info.edits
-            if e.kind not in FIELD_KINDS
-        ]
+        self.entries = [(r.index, e, change_text(r.info.original, e)) for r in rows for e in r.info.edits]
         self.endResetModel()
 
     def replace_segments(self, rows: Sequence[SegmentRow]) -> None:
@@ -82,8 +80,7 @@ class RepairsQueueModel(QAbstractTableModel):
         touched = {r.index for r in rows}
         by_segment = {r.index: r for r in rows}
         fresh = {
-            i: [(i, e, change_text(r.info.original, e)) for e in r.info.edits if e.kind not in FIELD_KINDS]
-            for i, r in by_segment.items()
+            i: [(i, e, change_text(r.info.original, e)) for e in r.info.edits] for i, r in by_segment.items()
         }
         same_shape = all(len(fresh[i]) == sum(1 for s, _e, _t in self.entries if s == i) for i in touched)
         if not same_shape:  # edits came or went: rebuild the list
@@ -111,7 +108,7 @@ class RepairsQueueModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (
-                self.tr("Segment"),
+                self.tr("#"),
                 self.tr("Kind"),
                 self.tr("Change"),
                 self.tr("Conf."),
