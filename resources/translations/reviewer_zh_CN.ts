@@ -451,6 +451,14 @@
         <source>Make the text say what the error tag selected in the inspector corrects it to</source>
         <translation>把文本改成检查器中所选错误标签给出的更正</translation>
     </message>
+    <message>
+        <source>Colour &amp;legend</source>
+        <translation>颜色图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What the colours of the repaired text and the Tags column mean</source>
+        <translation>修复文本和“标签”列中各颜色的含义</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1139,6 +1147,30 @@ Store: {0}</source>
         <source>Repairs queue</source>
         <translation>修复队列</translation>
     </message>
+    <message>
+        <source>a repair the engine is sure of, not reviewed yet</source>
+        <translation>引擎有把握的修复，尚未审阅</translation>
+    </message>
+    <message>
+        <source>a repair it is unsure of (low confidence): look again</source>
+        <translation>引擎没把握的修复（低置信度）：请再看一遍</translation>
+    </message>
+    <message>
+        <source>a repair you accepted or rewrote</source>
+        <translation>你已接受或改写的修复</translation>
+    </message>
+    <message>
+        <source>your own text: typed, or carried from a correction</source>
+        <translation>你自己的文本：手动输入，或由更正传播而来</translation>
+    </message>
+    <message>
+        <source>in the Tags column: N repairs of the row wait for a decision</source>
+        <translation>在“标签”列中：该行有 N 个修复待决定</translation>
+    </message>
+    <message>
+        <source>Colour legend</source>
+        <translation>颜色图例</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1491,6 +1523,10 @@ Store: {0}</source>
     <message>
         <source>Source line {0}</source>
         <translation>源文件第 {0} 行</translation>
+    </message>
+    <message>
+        <source>{0} repair(s) of this row wait for a decision (✎)</source>
+        <translation>该行有 {0} 个修复待决定（✎）</translation>
     </message>
 </context>
 <context>

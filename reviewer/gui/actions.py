@@ -357,6 +357,12 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "List every shortcut"),
     ),
     ActionSpec(
+        "legend",
+        QT_TRANSLATE_NOOP("Actions", "Colour &legend"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "What the colours of the repaired text and the Tags column mean"),
+    ),
+    ActionSpec(
         "about",
         QT_TRANSLATE_NOOP("Actions", "&About Transcript Reviewer"),
         (),
@@ -443,7 +449,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Actions", "&View"),
-        ("taller_rows", "shorter_rows", "-", "focus_table", "focus_documents"),
+        ("taller_rows", "shorter_rows", "-", "focus_table", "focus_documents", "-", "legend"),
     ),
     (QT_TRANSLATE_NOOP("Actions", "&Help"), ("shortcuts", "about")),
 )

@@ -8,6 +8,7 @@ one is ``active_dialog`` (tests fill it in and accept it like a user would).
 from __future__ import annotations
 
 import bisect
+import html
 import os
 import re
 from collections import Counter
@@ -47,6 +48,7 @@ from reviewer.gui.actions import (
     retranslate_action,
     translate,
 )
+from reviewer.gui.colours import highlight_colour
 from reviewer.gui.dialogs.agreement_dialog import AgreementDialog
 from reviewer.gui.dialogs.bulk_accept import BulkAcceptDialog
 from reviewer.gui.dialogs.bulk_accept import summary as bulk_summary
@@ -61,7 +63,14 @@ from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
 from reviewer.gui.icons import app_icon
 from reviewer.gui.idle import IdleSweeper
-from reviewer.gui.models.rows import LOW_CONFIDENCE, find_matches
+from reviewer.gui.models.rows import (
+    HIGHLIGHT_DECIDED,
+    HIGHLIGHT_OWN,
+    HIGHLIGHT_SURE,
+    HIGHLIGHT_UNSURE,
+    LOW_CONFIDENCE,
+    find_matches,
+)
 from reviewer.gui.models.segments import COL_REPAIRED
 from reviewer.gui.names import repair_kind
 from reviewer.gui.recent import RecentFiles, fill_menu, normalise
@@ -212,6 +221,7 @@ class MainWindow(QMainWindow):
             "edit_tag": self.act_edit_tag,
             "apply_correction": self.act_apply_correction,
             "select_in_cell": self.act_select_in_cell,
+            "legend": self.act_legend,
             "correct_text": self.act_correct_text,
             "teach_correction": self.act_teach_correction,
             "remove_tags": self.act_remove_tags,
@@ -438,8 +448,9 @@ class MainWindow(QMainWindow):
         if not self._sized_docks and (self.settings is None or self.settings.value("window/state") is None):
             # Side panels narrow: the table is what the reviewer reads (sizes apply once shown).
             self._sized_docks = True
-            self.resizeDocks(self.docks, [330, 330], Qt.Orientation.Horizontal)
-            self.resizeDocks(self.docks, [320, 400], Qt.Orientation.Vertical)
+            # (The repairs queue shares the Topics dock's place: it takes that one's size.)
+            self.resizeDocks(self.docks[:2], [330, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks[:2], [320, 400], Qt.Orientation.Vertical)
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([int(total * 0.72), total - int(total * 0.72)])
 
@@ -903,6 +914,12 @@ class MainWindow(QMainWindow):
 
     def act_next_low(self) -> None:
         self._go(self.session.is_low_confidence, False, self.tr("low-confidence repairs"))
+        # The row is not enough: the repair that made it low is the one to look at.
+        row = self.inspector.row
+        if row is not None and row.index == self.table.current_segment():
+            low = [e for e in row.info.edits if e.decision == "pending" and e.confidence < LOW_CONFIDENCE]
+            if low:
+                self.inspector.select_edit(low[0].id)
 
     def act_next_error(self) -> None:
         self._go(self.session.has_error, False, self.tr("errors"))
@@ -1333,6 +1350,29 @@ class MainWindow(QMainWindow):
     def act_shortcuts(self) -> None:
         groups = [(translate(title), actions) for title, actions in self.menus]
         self.open_dialog(ShortcutsDialog(groups, self), lambda _d: None)
+
+    def act_legend(self) -> None:
+        """The colours of repairs and the marks of the Tags column, explained."""
+        pal = self.palette()
+
+        def swatch(state: str) -> str:
+            colour = highlight_colour(state, pal).name()
+            return f'<span style="background:{colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
+
+        rows = [
+            (swatch(HIGHLIGHT_SURE), self.tr("a repair the engine is sure of, not reviewed yet")),
+            (swatch(HIGHLIGHT_UNSURE), self.tr("a repair it is unsure of (low confidence): look again")),
+            (swatch(HIGHLIGHT_DECIDED), self.tr("a repair you accepted or rewrote")),
+            (swatch(HIGHLIGHT_OWN), self.tr("your own text: typed, or carried from a correction")),
+            ("✎N", self.tr("in the Tags column: N repairs of the row wait for a decision")),
+        ]
+        body = "".join(f"<tr><td>{a}</td><td>&nbsp;{html.escape(b)}</td></tr>" for a, b in rows)
+        box = QMessageBox(self)
+        box.setObjectName("legendBox")
+        box.setWindowTitle(self.tr("Colour legend"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{body}</table>")
+        self.open_dialog(box, lambda _d: None)
 
     def act_about(self) -> None:
         box = QMessageBox(self)

@@ -125,3 +125,12 @@ def test_an_error_tags_correction_is_applied_to_the_text_in_one_gesture(
     assert kept is not None and kept.anchor_status == "ok"  # the tag stays, on the corrected text
     window.session.undo_stack.undo()
     assert store.segment(doc, 0).repaired == "今天请到了曹悦"
+
+
+def test_the_colour_legend_explains_each_colour(qtbot, window) -> None:
+    window.actions_by_name["legend"].trigger()
+    box = window.active_dialog
+    assert box is not None and box.objectName() == "legendBox"
+    text = box.text()
+    assert text.count("background:") == 4 and "✎N" in text and "your own text" in text
+    box.accept()

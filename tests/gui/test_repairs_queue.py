@@ -57,3 +57,13 @@ def test_accept_all_shown_decides_exactly_what_the_filters_leave(qtbot, window, 
     others = [e for s in store.segments(doc) for e in s.edits if e.id not in shown]
     assert all(e.decision == "pending" for e in others)
     assert queue.proxy.rowCount() == 0
+
+
+def test_next_low_confidence_selects_the_repair_not_only_the_row(qtbot, window, store) -> None:
+    from reviewer.gui.models.rows import LOW_CONFIDENCE
+
+    _open_queue(window)
+    window.actions_by_name["next_low"].trigger()
+    edit = window.inspector.current_edit()
+    assert edit is not None and edit.confidence < LOW_CONFIDENCE and edit.decision == "pending"
+    assert window.inspector.shown_index() == window.table.current_segment()

@@ -181,6 +181,8 @@ class SegmentTableModel(QAbstractTableModel):
             return None
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TAGS and row.pending:
+            return self.tr("{0} repair(s) of this row wait for a decision (✎)").format(row.pending)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_INDEX, COL_TIME):
             lines = row.info.source_lines
             if not lines:
