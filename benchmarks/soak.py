@@ -446,6 +446,8 @@ class Reviewer:
             (2, self.switch_document),
             (1, self.switch_language),
             (4, self.navigate),
+            (5, self.correct_text),
+            (4, self.repairs_queue),
         ]
         weights = [wt for wt, _f in actions]
         action = self.rng.choices([f for _w, f in actions], weights)[0]
@@ -538,6 +540,53 @@ class Reviewer:
         for r in range(start + 1, min(start + self.rng.randint(2, 80), self.session.segments.rowCount())):
             table.go_to_row(r, extend=True)
         self.key(Qt.Key.Key_A)
+
+    def correct_text(self) -> None:
+        """F2 (or Return) on a row, type into its text, Return keeps it (a preview of the other
+        places may follow: answered as a dialog) or Escape drops it."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from reviewer.gui.views.text_pane import CellCorrector
+
+        if self.rng.random() < 0.5:
+            self.key(Qt.Key.Key_F2)
+        else:
+            self.key(Qt.Key.Key_Return)
+        editors = [e for e in self.window.table.findChildren(CellCorrector) if e.isVisible()]
+        if not editors:
+            return
+        editor = editors[0]
+        text = editor.toPlainText()
+        if text:
+            at = self.rng.randrange(len(text))
+            cursor = editor.textCursor()
+            cursor.setPosition(at)
+            cursor.setPosition(min(len(text), at + self.rng.randint(0, 3)), cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+        editor.insertPlainText(self.rng.choice(["越", "System", "", "OpenAI", "的"]))
+        QTest.keyClick(editor, self.rng.choice([Qt.Key.Key_Return] * 4 + [Qt.Key.Key_Escape]))
+
+    def repairs_queue(self) -> None:
+        """Show the queue, pick a kind, go down it with the keyboard deciding, sometimes Accept
+        all shown; then back to the Topics tab now and then."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        w = self.window
+        dock, queue = w.docks[2], w.repairs_queue
+        dock.raise_()
+        if queue.kind.count() > 1 and self.rng.random() < 0.5:
+            queue.kind.setCurrentIndex(self.rng.randrange(queue.kind.count()))
+        queue.view.setFocus()
+        for _ in range(self.rng.randint(1, 5)):
+            QTest.keyClick(queue.view, Qt.Key.Key_Down)
+            if self.rng.random() < 0.4:
+                QTest.keyClick(queue.view, self.rng.choice([Qt.Key.Key_A, Qt.Key.Key_R]))
+        if self.rng.random() < 0.05 and queue.proxy.rowCount() < 200:
+            queue.accept_all.click()
+        if self.rng.random() < 0.3:
+            w.docks[1].raise_()
 
     def tag_topic(self) -> None:
         from PySide6.QtCore import Qt

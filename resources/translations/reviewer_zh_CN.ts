@@ -1253,10 +1253,6 @@ Store: {0}</source>
         <translation>在其他地方也更正</translation>
     </message>
     <message>
-        <source>«{0}» → «{1}»: {2} other place(s) in this document, {3} in others.</source>
-        <translation>«{0}» → «{1}»：本文档中另有 {2} 处，其他文档中 {3} 处。</translation>
-    </message>
-    <message>
         <source>Also in &amp;every other document</source>
         <translation>也在其他所有文档中(&amp;E)</translation>
     </message>
@@ -1311,6 +1307,18 @@ Store: {0}</source>
     <message>
         <source>a distant variant</source>
         <translation>相差较远的变体</translation>
+    </message>
+    <message>
+        <source>(The first {0}: there may be more.)</source>
+        <translation>（前 {0} 处：可能还有更多。）</translation>
+    </message>
+    <message>
+        <source>«{0}» → «{1}»: {2} other place(s) in this document.</source>
+        <translation>«{0}» → «{1}»：本文档中另有 {2} 处。</translation>
+    </message>
+    <message>
+        <source>{0} in other documents.</source>
+        <translation>其他文档中 {0} 处。</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,10 @@ unticked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
@@ -121,6 +124,36 @@ def _latin(text: str, wrong: str, right: str) -> list[Variant]:
             continue  # ASR keeps the first sound: "Sytham" is not "Python"
         score = EXACT if window == wrong else SAME_SOUND if d <= 1 else CONFUSED
         out.append(Variant(start, end, score, True))
+    return out
+
+
+def candidates(texts: Sequence[str], wrong: str) -> list[int]:
+    """Indexes of the ``texts`` that may hold ``wrong`` or a variant (find_variants says which
+    do): one pass over them all joined, in C, so a 100,000-segment document is searched in
+    milliseconds rather than one call per segment."""
+    if not wrong or not texts:
+        return []
+    joined = "\x00".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    if is_chinese(wrong):
+        hay, needle = sound_key(joined), sound_key(wrong)
+        hits = _all(hay, needle)
+    elif is_latin(wrong):
+        first = wrong.split()[0].casefold()
+        most = max(1, len(" ".join(wrong.split())) // 5)
+        lo, hi = max(0, len(first) - 1 - most), len(first) - 1 + most
+        pattern = rf"(?<![a-z0-9]){re.escape(first[0])}[a-z0-9'’-]{{{lo},{hi}}}(?![a-z0-9'’-])"
+        hits = [m.start() for m in re.finditer(pattern, joined.casefold())]
+    else:
+        hits = _all(joined, wrong)
+    return sorted({bisect_right(starts, h) - 1 for h in hits})
+
+
+def _all(hay: str, needle: str) -> list[int]:
+    out, at = [], hay.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1)
     return out
 
 

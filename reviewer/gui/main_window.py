@@ -84,6 +84,7 @@ from reviewer.gui.views.task_indicator import TaskIndicator
 from reviewer.gui.views.teach_offer import TeachOffer
 from reviewer.gui.views.topic_panel import TopicPanel
 from reviewer.ops.bulk_accept import BulkAcceptPlan, BulkAcceptRules, plan_bulk_accept
+from reviewer.ops.corrections import Place
 
 APP_TITLE = "Transcript Reviewer"
 EXPORTS = {
@@ -1127,12 +1128,19 @@ class MainWindow(QMainWindow):
     def _text_corrected(self, index: int, seen: str, typed: str) -> None:
         """A correction typed into a cell: offer its other places first, when there are any."""
         found = self.session.places_of(index, seen, typed)
-        if not found or not found[2]:
+        docs = self.session.document_summaries()
+        if not found or (not found[2] and len(docs) < 2):
             self.session.correct_text(index, seen, typed)
             return
         wrong, right, places = found
-        names = {d.id: d.name for d in self.session.document_summaries()}
-        dlg = PropagateDialog(wrong, right, places, self.session.document_id or -1, names, self)
+        names = {d.id: d.name for d in docs}
+
+        def others() -> list[Place]:
+            everywhere = self.session.places_of(index, seen, typed, everywhere=True)
+            return everywhere[2] if everywhere else []
+
+        search = others if len(docs) > 1 else None
+        dlg = PropagateDialog(wrong, right, places, self.session.document_id or -1, names, search, self)
         dlg.rejected.connect(lambda: self.session.correct_text(index, seen, typed))
         self.open_dialog(
             dlg, lambda d: self.session.correct_text(index, seen, typed, d.chosen(), d.teach.isChecked())

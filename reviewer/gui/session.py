@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
+from reviewer.core.corrections import MANUAL
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.core.occurrences import Occurrence
@@ -72,6 +73,7 @@ from reviewer.store import (
     Store,
     TagSpec,
 )
+from reviewer.store.errors import TextConflict
 from reviewer.store.records import EditInfo, StoredRows, by_segment, reading_order
 
 RowTest = Callable[[SegmentRow], bool]
@@ -316,8 +318,8 @@ class ReviewSession(QObject):
         except AnnotationConflict as err:
             self.conflict.emit(err, op)
             return False
-        except EditConflict as err:
-            # Someone decided the repair first: theirs stands, and the window shows it.
+        except (EditConflict, TextConflict) as err:
+            # Someone decided the repair (or changed the text) first: theirs stands, and shows.
             self.error.emit(str(err))
             self.reload_document()
             return False
@@ -360,7 +362,7 @@ class ReviewSession(QObject):
         others = self._changed_by_others()
         try:
             changes = op.do(self.store, self) if forward else op.undo(self.store, self)
-        except (AnnotationConflict, EditConflict) as err:
+        except (AnnotationConflict, EditConflict, TextConflict) as err:
             # Undo/redo cannot ask which to keep: theirs stays, and the window shows it.
             self.error.emit(str(err))
             self.reload_document()
@@ -652,8 +654,11 @@ class ReviewSession(QObject):
         op.title = self.tr("Apply correction «{0}»").format(tag.correction)
         return None if self.run(op) else self.tr("the correction could not be applied")
 
-    def places_of(self, index: int, seen: str, typed: str) -> tuple[str, str, list[Place]] | None:
-        """(wrong, right, other places) of a typed correction that changed one run of text."""
+    def places_of(
+        self, index: int, seen: str, typed: str, everywhere: bool = False
+    ) -> tuple[str, str, list[Place]] | None:
+        """(wrong, right, other places) of a typed correction that changed one run of text: in
+        the open document (from its rows, no read), with ``everywhere`` in every document."""
         if self.document_id is None:
             return None
         change = single_change(seen, typed)
@@ -663,7 +668,22 @@ class ReviewSession(QObject):
         wrong, at = seen[start:end], (start, start + len(right))
         if not wrong.strip():
             return None  # an insertion: nothing to look for elsewhere
-        places = find_places(self.store, self.document_id, index, typed, at, wrong, right, all_documents=True)
+        rows = self.segments.rows  # the open document as shown: not read again
+        shown = (
+            [(r.index, r.info.repaired) for r in rows],
+            {r.index for r in rows if any(e.kind == MANUAL for e in r.info.edits)},
+        )
+        places = find_places(
+            self.store,
+            self.document_id,
+            index,
+            typed,
+            at,
+            wrong,
+            right,
+            all_documents=everywhere,
+            shown=shown,
+        )
         return wrong, right, places
 
     def mark_error(

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from reviewer.core.corrections import PROPAGATED, manual_edits
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.core.variants import EXACT, SAME_SOUND, find_variants, is_chinese, is_word, word_around
+from reviewer.core.variants import (
+    EXACT,
+    SAME_SOUND,
+    candidates,
+    find_variants,
+    is_chinese,
+    is_word,
+    word_around,
+)
 from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.ops.tasks import QUIET, Task
@@ -25,6 +33,9 @@ from reviewer.store import glossary_store as _gloss
 from reviewer.store.dump import stored_rows
 
 CONTEXT = 14
+# A preview lists at most this many places (a word on every line of a long transcript would
+# otherwise take seconds to list and more to read); the search stops there.
+MAX_PLACES = 1000
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ def find_places(
     right: str,
     all_documents: bool = False,
     job: Task = QUIET,
+    shown: tuple[Sequence[tuple[int, str]], set[int]] | None = None,
 ) -> list[Place]:
     """Where else ``wrong`` (or a close variant) stands, in this document or in every one.
 
@@ -102,6 +114,9 @@ def find_places(
     never changed by propagation; a place there is offered, unticked).  A correction of one
     Chinese character, or of a dictionary word (核心 → 和新), is offered unticked everywhere:
     elsewhere it is most likely right.
+
+    ``shown``: ((index, text) of every segment, indexes corrected by hand) of ``document_id`` as
+    the caller already holds them (the window's rows): that document is not read again.
     """
     single = is_chinese(wrong) and len(wrong) == 1
     meant = is_word(wrong)  # a real word: most likely meant wherever else it stands
@@ -114,17 +129,24 @@ def find_places(
     out: list[Place] = []
     for n, doc in enumerate(docs):
         job.check(n, len(docs))
-        by_hand = store.hand_corrected(doc)
-        for seg in store.segments(doc, with_edits=False):
-            text = corrected if (doc, seg.index) == (document_id, index) else seg.repaired
+        if doc == document_id and shown is not None:
+            texts, by_hand = list(shown[0]), shown[1]
+        else:
+            texts = [(s.index, s.repaired) for s in store.segments(doc, with_edits=False)]
+            by_hand = store.hand_corrected(doc)
+        texts = [(i, corrected if (doc, i) == (document_id, index) else t) for i, t in texts]
+        for k in candidates([t for _i, t in texts], wrong):
+            if len(out) >= MAX_PLACES:
+                return out
+            seg_index, text = texts[k]
             for v in find_variants(text, wrong, right):
                 if exact_only and v.score < EXACT:
                     continue
-                if (doc, seg.index) == (document_id, index) and v.start < at[1] and at[0] < v.end:
+                if (doc, seg_index) == (document_id, index) and v.start < at[1] and at[0] < v.end:
                     continue  # the correction itself
                 why = (
                     "corrected by hand"
-                    if seg.index in by_hand or (doc, seg.index) == (document_id, index)
+                    if seg_index in by_hand or (doc, seg_index) == (document_id, index)
                     else "one character: check each"
                     if single
                     else "a word of its own elsewhere"
@@ -135,7 +157,7 @@ def find_places(
                     if v.score < SAME_SOUND
                     else ""
                 )
-                out.append(Place(doc, seg.index, v.start, v.end, text, v.score, not why, why))
+                out.append(Place(doc, seg_index, v.start, v.end, text, v.score, not why, why))
     return out
 
 

@@ -134,3 +134,30 @@ def test_the_colour_legend_explains_each_colour(qtbot, window) -> None:
     text = box.text()
     assert text.count("background:") == 4 and "✎N" in text and "your own text" in text
     box.accept()
+
+
+def test_an_undo_after_another_reviewer_rewrote_the_row_keeps_theirs(qtbot, window, open_text, store) -> None:
+    from reviewer.ops import run
+    from reviewer.ops.corrections import Correct
+
+    doc = open_text(TEXT)
+    assert window.session.correct_text(0, "今天请到了曹悦", "今天请到了曹越")
+    # Someone else (another window, the command line) changes the same segment.
+    run(store, Correct(doc, 0, "今天请到了曹越", 0, 2, "昨天", "other"))
+    window.session.undo_stack.undo()
+    assert "changed meanwhile" in (window.last_error or "")
+    assert store.segment(doc, 0).repaired == "昨天请到了曹越"  # theirs stands
+    assert window.session.segments.segment(0).info.repaired == "昨天请到了曹越"  # and shows
+
+
+def test_other_documents_are_searched_when_asked(qtbot, window, open_text, store) -> None:
+    other = open_text("[00:00:01] SPEAKER_00: 我也见过曹悦\n", name="other.txt", glossary=False)
+    doc = open_text(PODCAST, glossary=False)
+    _type_into(window, 0, "今天请到了曹越")
+    dlg = window.active_dialog
+    assert [i.text(2) for i in dlg.items()] == ["草越"]  # this document first, nothing read
+    dlg.everywhere.setChecked(True)
+    found = {(i.data(0, Qt.ItemDataRole.UserRole + 1).document_id, i.text(2)) for i in dlg.items()}
+    assert found == {(doc, "草越"), (other, "曹悦")}
+    dlg.accept()
+    assert store.segment(other, 0).repaired == "我也见过曹越"

@@ -9,12 +9,13 @@ step; "Only here" keeps the correction alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.ops.corrections import Place
+from reviewer.ops.corrections import MAX_PLACES, Place
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,23 +38,26 @@ class PropagateDialog(QDialog):
         places: Sequence[Place],
         document_id: int,
         names: Mapping[int, str],
+        search_others: Callable[[], list[Place]] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("propagateDialog")
         self.setWindowTitle(self.tr("Correct elsewhere too"))
-        self.document_id = document_id
-        here = sum(1 for p in places if p.document_id == document_id)
-        head = QLabel(
-            self.tr("«{0}» → «{1}»: {2} other place(s) in this document, {3} in others.").format(
-                wrong, right, here, len(places) - here
-            )
+        self.document_id, self.right, self.names = document_id, right, names
+        self.search_others = search_others  # run when asked: other documents are read then
+        self.head = QLabel(
+            self.tr("«{0}» → «{1}»: {2} other place(s) in this document.").format(wrong, right, len(places))
         )
-        head.setTextFormat(Qt.TextFormat.PlainText)
-        head.setWordWrap(True)
+        if len(places) >= MAX_PLACES:
+            self.head.setText(
+                self.head.text() + " " + self.tr("(The first {0}: there may be more.)").format(MAX_PLACES)
+            )
+        self.head.setTextFormat(Qt.TextFormat.PlainText)
+        self.head.setWordWrap(True)
         self.everywhere = QCheckBox(self.tr("Also in &every other document"))
         self.everywhere.setObjectName("propagateEverywhere")
-        self.everywhere.setEnabled(here < len(places))
+        self.everywhere.setEnabled(search_others is not None)
         self.everywhere.toggled.connect(self._show_others)
         self.teach = QCheckBox(self.tr("&Teach «{0} => {1}» to the glossary").format(wrong, right))
         self.teach.setObjectName("propagateTeach")
@@ -71,14 +75,31 @@ class PropagateDialog(QDialog):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self._add(places)
+        buttons = QDialogButtonBox()
+        apply = buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        apply.setObjectName("applyPropagation")
+        only = buttons.addButton(self.tr("&Only here"), QDialogButtonBox.ButtonRole.RejectRole)
+        only.setObjectName("onlyHere")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.head)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.everywhere)
+        lay.addWidget(self.teach)
+        lay.addWidget(buttons)
+        self.resize(980, 460)
+
+    def _add(self, places: Sequence[Place]) -> None:
         for p in places:
             left, found, rest = p.context()
             item = QTreeWidgetItem(
                 [
-                    names.get(p.document_id, str(p.document_id)),
+                    self.names.get(p.document_id, str(p.document_id)),
                     str(p.segment_index),
                     found,
-                    f"{left}[{found} → {right}]{rest}",
+                    f"{left}[{found} → {self.right}]{rest}",
                     self._why(p.why) if p.why else f"{p.score:.0%}",
                 ]
             )
@@ -89,23 +110,8 @@ class PropagateDialog(QDialog):
             item.setData(0, PLACE_ROLE, p)
             item.setToolTip(3, p.text)
             self.tree.addTopLevelItem(item)
-            item.setHidden(p.document_id != document_id)
         for c in range(5):
             self.tree.resizeColumnToContents(c)
-        buttons = QDialogButtonBox()
-        apply = buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
-        apply.setObjectName("applyPropagation")
-        only = buttons.addButton(self.tr("&Only here"), QDialogButtonBox.ButtonRole.RejectRole)
-        only.setObjectName("onlyHere")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(head)
-        lay.addWidget(self.tree, 1)
-        lay.addWidget(self.everywhere)
-        lay.addWidget(self.teach)
-        lay.addWidget(buttons)
-        self.resize(980, 460)
 
     def _why(self, why: str) -> str:
         # The reasons ops.corrections.find_places gives, in the interface's language.
@@ -118,6 +124,15 @@ class PropagateDialog(QDialog):
         }.get(why, why)
 
     def _show_others(self, on: bool) -> None:
+        if on and self.search_others is not None:  # the first time: search them now
+            search, self.search_others = self.search_others, None
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                others = [p for p in search() if p.document_id != self.document_id]
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._add(others)
+            self.head.setText(self.head.text() + " " + self.tr("{0} in other documents.").format(len(others)))
         for item in self.items():
             if item.data(0, PLACE_ROLE).document_id != self.document_id:
                 item.setHidden(not on)

@@ -60,13 +60,16 @@ def change_text(original: str, e: EditInfo) -> str:
 
 
 class RepairsQueueModel(QAbstractTableModel):
-    """(segment index, edit, change text) of every text edit of the open document."""
+    """(segment index, edit, the segment's original text) of every edit of the open document.
+
+    The rows' own objects, shared (a 100,000-segment document's queue costs a list, not a
+    copy); the change text is made when a cell is painted."""
 
     HEADERS = ("Segment", "Kind", "Change", "Conf.", "Decision")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.entries: list[tuple[int, EditInfo, str]] = []
+        self.entries: list[tuple[int, EditInfo, str]] = []  # (segment, edit, original)
 
     def set_rows(self, rows: Iterable[SegmentRow]) -> None:
         self.beginResetModel()
@@ -79,9 +82,7 @@ class RepairsQueueModel(QAbstractTableModel):
             return
         touched = {r.index for r in rows}
         by_segment = {r.index: r for r in rows}
-        fresh = {
-            i: [(i, e, change_text(r.info.original, e)) for e in r.info.edits] for i, r in by_segment.items()
-        }
+        fresh = {i: [(i, e, r.info.original) for e in r.info.edits] for i, r in by_segment.items()}
         same_shape = all(len(fresh[i]) == sum(1 for s, _e, _t in self.entries if s == i) for i in touched)
         if not same_shape:  # edits came or went: rebuild the list
             kept = [x for x in self.entries if x[0] not in touched]
@@ -119,16 +120,18 @@ class RepairsQueueModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        seg, e, text = self.entries[index.row()]
+        seg, e, original = self.entries[index.row()]
         col = index.column()
         if role == SORT_ROLE:
-            return (seg, e.start, e.confidence, e.kind, e.decision, text)[
-                {COL_SEGMENT: 0, COL_KIND: 3, COL_CHANGE: 5, COL_CONFIDENCE: 2, COL_DECISION: 4}[col]
-            ]
+            if col == COL_CHANGE:
+                return e.before
+            return (seg * 10_000_000 + e.start, e.kind, "", e.confidence, e.decision)[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(seg), e.kind, text, f"{e.confidence:.2f}", e.decision)[col]
+            if col == COL_CHANGE:
+                return change_text(original, e)
+            return (str(seg), e.kind, "", f"{e.confidence:.2f}", e.decision)[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CHANGE:
-            return text
+            return change_text(original, e)
         return None
 
     def entry(self, row: int) -> tuple[int, EditInfo]:
