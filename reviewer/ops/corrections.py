@@ -50,6 +50,9 @@ class Place:
     score: float
     ticked: bool  # applied when the correction runs; else stored as a pending suggestion
     why: str = ""  # why it is not ticked, for the preview
+    # What the place becomes: the correction, with the neighbours a one-character fix was
+    # looked for with (``有一`` → ``又一``); "" for the correction itself.
+    to: str = ""
 
     @property
     def found(self) -> str:
@@ -157,7 +160,7 @@ def find_places(
                     if v.score < SAME_SOUND
                     else ""
                 )
-                out.append(Place(doc, seg_index, v.start, v.end, text, v.score, not why, why))
+                out.append(Place(doc, seg_index, v.start, v.end, text, v.score, not why, why, right))
     return out
 
 
@@ -240,10 +243,12 @@ class Correct(Op):
                     if p.ticked:
                         continue
                     # Offsets in the text as it reads after the ticked ones were applied.
-                    shift = sum(len(self.right) - (q.end - q.start) for q in ticked if q.end <= p.start)
+                    shift = sum(
+                        len(q.to or self.right) - (q.end - q.start) for q in ticked if q.end <= p.start
+                    )
                     start, end = p.start + shift, p.end + shift
                     done.suggested += _corr.suggest_rewrite(
-                        s, doc, index, text[:start] + self.right + text[end:],
+                        s, doc, index, text[:start] + (p.to or self.right) + text[end:],
                         annotator=self.annotator, seen=text, kind=PROPAGATED, confidence=p.score * 0.8,
                     )  # fmt: skip
             if self.teach:
@@ -277,5 +282,5 @@ def _by_segment(places: Iterable[Place]) -> dict[tuple[int, int], list[Place]]:
 
 def _replace(text: str, places: Sequence[Place], right: str) -> str:
     for p in sorted(places, key=lambda p: p.start, reverse=True):
-        text = text[: p.start] + right + text[p.end :]
+        text = text[: p.start] + (p.to or right) + text[p.end :]
     return text

@@ -9,7 +9,7 @@ import pytest
 
 from reviewer.core.errors import InputError
 from reviewer.ops import run
-from reviewer.ops.corrections import Correct, find_places
+from reviewer.ops.corrections import Correct, Place, find_places
 from reviewer.store import Store, TagSpec
 from reviewer.store.errors import TextConflict
 from tests.store.helpers import doc
@@ -170,3 +170,20 @@ def test_a_re_import_of_the_changed_file_keeps_the_corrections(store: Store, tmp
     a = store.annotation(tag)
     assert a is not None and a.segment_index == first_turn.index
     assert first_turn.repaired[a.span_start : a.span_end] == "曹越"
+
+
+def test_a_one_character_fix_carried_elsewhere_keeps_the_neighbours_it_was_found_with(
+    store: Store, podcast: int
+) -> None:
+    # 都来了 → 都到了: one character, looked for elsewhere with both its neighbours.
+    text = store.segment(podcast, 3).repaired  # 曹悦和曹悦都来了
+    at = text.index("来")
+    d = store.import_document(
+        doc("[00:00:01] SPEAKER_00: 他们都来了吗\n", "two.txt", glossary=False)
+    ).document_id
+    corrected = text[:at] + "到" + text[at + 1 :]
+    places = find_places(store, podcast, 3, corrected, (at, at + 1), "来", "到", all_documents=True)
+    assert [(p.document_id, p.found, p.to, p.ticked) for p in places] == [(d, "都来了", "都到了", False)]
+    ticked = [Place(**{**p.__dict__, "ticked": True}) for p in places]  # as the reviewer ticks it
+    run(store, Correct(podcast, 3, text, at, at + 1, "到", "ann", ticked))
+    assert store.segment(d, 0).repaired == "他们都到了吗"  # not "他们到吗"

@@ -99,7 +99,7 @@ class PropagateDialog(QDialog):
                     self.names.get(p.document_id, str(p.document_id)),
                     str(p.segment_index),
                     found,
-                    f"{left}[{found} → {self.right}]{rest}",
+                    f"{left}[{found} → {p.to or self.right}]{rest}",
                     self._why(p.why) if p.why else f"{p.score:.0%}",
                 ]
             )
