@@ -24,7 +24,16 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.core.repair.pinyin_keys import is_han, reading, sound_key
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as repair.pinyin_keys
+
+
+def _keys():  # type: ignore[no-untyped-def]
+    # pinyin_keys loads pypinyin's dictionary (a quarter of a second): only when first needed,
+    # so the window and the command line start without it.
+    from reviewer.core.repair import pinyin_keys
+
+    return pinyin_keys
+
 
 EXACT, SAME_SOUND, CONFUSED = 1.0, 0.9, 0.7
 
@@ -42,12 +51,12 @@ class Variant:
 def _same_sound(a: str, b: str) -> bool:
     if a == b:
         return True
-    ra, rb = reading(a), reading(b)
+    ra, rb = _keys().reading(a), _keys().reading(b)
     return ra is not None and rb is not None and ra[0] == rb[0]
 
 
 def is_chinese(text: str) -> bool:
-    return bool(text) and all(is_han(c) for c in text)
+    return bool(text) and all(_HAN.match(c) for c in text)
 
 
 def is_latin(text: str) -> bool:
@@ -57,6 +66,7 @@ def is_latin(text: str) -> bool:
 def _chinese(text: str, wrong: str, right: str) -> list[Variant]:
     # The sound classes of repair.pinyin_keys (ASR's usual confusions merged), one
     # str.find over the whole text: a search of every sample stays in C.
+    sound_key = _keys().sound_key
     key, wanted, n = sound_key(text), sound_key(wrong), len(wrong)
     out = []
     cuts: frozenset[int] | None = None
@@ -136,7 +146,7 @@ def candidates(texts: Sequence[str], wrong: str) -> list[int]:
     joined = "\x00".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     if is_chinese(wrong):
-        hay, needle = sound_key(joined), sound_key(wrong)
+        hay, needle = _keys().sound_key(joined), _keys().sound_key(wrong)
         hits = _all(hay, needle)
     elif is_latin(wrong):
         first = wrong.split()[0].casefold()

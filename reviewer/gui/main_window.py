@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         docks[1].raise_()
         self._queue_stale = True
         self._queue_sized = False
+        self._queue_placed = False
         docks[2].visibilityChanged.connect(self._queue_shown)
         self._sized_docks = False
         self.tasks = TaskIndicator()
@@ -406,6 +407,7 @@ class MainWindow(QMainWindow):
             delegate.span_selected.connect(self._cell_span_selected)
         self.table.repaired_delegate.text_corrected.connect(self._text_corrected)
         self.table.correct_requested.connect(self.act_correct_text)
+        self.inspector.text_corrected.connect(self._text_corrected)
         self.repairs_queue.edit_chosen.connect(self._queue_edit_chosen)
         self.repairs_queue.accept_requested.connect(lambda pairs: self.session.decide(pairs, "accepted"))
         self.inspector.edit_changed.connect(self._update_enabled)
@@ -446,6 +448,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._queue_placed:
+            self._queue_placed = True
+            self.docks[1].raise_()  # Topics in front; the queue is filled when its tab is chosen
         if not self._sized_docks and (self.settings is None or self.settings.value("window/state") is None):
             # Side panels narrow: the table is what the reviewer reads (sizes apply once shown).
             self._sized_docks = True
@@ -1114,6 +1119,9 @@ class MainWindow(QMainWindow):
         )
 
     def act_correct_text(self) -> None:
+        if self.inspector.repaired.hasFocus():  # F2 in the inspector's Repaired pane: type there
+            self.inspector.correct_text()
+            return
         row = self.table.current_visible_row()
         if self.session.segments.rowCount() and self.session.document_id is not None:
             self.table.setFocus()

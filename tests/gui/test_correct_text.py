@@ -161,3 +161,26 @@ def test_other_documents_are_searched_when_asked(qtbot, window, open_text, store
     assert found == {(doc, "草越"), (other, "曹悦")}
     dlg.accept()
     assert store.segment(other, 0).repaired == "我也见过曹越"
+
+
+def test_the_inspectors_repaired_pane_opens_for_a_correction_with_f2(qtbot, window, open_text, store) -> None:
+    from PySide6.QtTest import QTest
+
+    doc = open_text(TEXT)
+    select_rows(window, 0)
+    pane = window.inspector.repaired
+    assert pane.isReadOnly()  # single-letter keys act on a selection there, not type
+    pane.setFocus()
+    window.actions_by_name["correct_text"].trigger()
+    assert not pane.isReadOnly()
+    pane.selectAll()
+    pane.insertPlainText("今天请到了曹越")
+    QTest.keyClick(pane, Qt.Key.Key_Return)
+    assert pane.isReadOnly()
+    assert store.segment(doc, 0).repaired == "今天请到了曹越"
+    # Escape puts the text back and writes nothing.
+    pane.setFocus()
+    window.actions_by_name["correct_text"].trigger()
+    pane.insertPlainText("!!")
+    QTest.keyClick(pane, Qt.Key.Key_Escape)
+    assert pane.toPlainText() == "今天请到了曹越" and store.segment(doc, 0).repaired == "今天请到了曹越"

@@ -3,6 +3,8 @@ selects it in the inspector, A decides it and the queue moves on; "Accept all sh
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from reviewer.core.glossary import load_glossary
 from tests.conftest import ROOT, seed_path
 
@@ -67,3 +69,12 @@ def test_next_low_confidence_selects_the_repair_not_only_the_row(qtbot, window, 
     edit = window.inspector.current_edit()
     assert edit is not None and edit.confidence < LOW_CONFIDENCE and edit.decision == "pending"
     assert window.inspector.shown_index() == window.table.current_segment()
+
+
+def test_a_header_click_sorts_the_queue(qtbot, window, store) -> None:
+    _doc, queue = _open_queue(window)
+    queue.decision.setCurrentIndex(queue.decision.findData(""))  # every decision
+    queue.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # confidence, lowest first
+    shown = [queue.model.entry(queue.proxy.mapToSource(queue.proxy.index(r, 0)).row())[1].confidence
+             for r in range(queue.proxy.rowCount())]  # fmt: skip
+    assert shown == sorted(shown) and shown[0] < shown[-1]

@@ -30,7 +30,7 @@ from reviewer.gui.models.record_list import RecordListModel
 from reviewer.gui.models.rows import LOW_CONFIDENCE, SegmentRow, edit_label, speaker_choice, time_text
 from reviewer.gui.names import repair_kind
 from reviewer.gui.views.delegates import MAX_FIND_MARKS
-from reviewer.gui.views.text_pane import TextPane
+from reviewer.gui.views.text_pane import EditablePane, TextPane
 from reviewer.store import AnnotationInfo
 from reviewer.store.records import EditInfo
 
@@ -47,6 +47,7 @@ def plain_label(text: str = "") -> QLabel:
 class Inspector(QWidget):
     span_selected = Signal()  # the user selected text in one of the panes
     edit_changed = Signal()  # another repair is the current one in the list (or none)
+    text_corrected = Signal(int, str, str)  # segment index, text shown, text typed (Repaired pane)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -57,7 +58,10 @@ class Inspector(QWidget):
         self.title.setWordWrap(True)
         self.title.setObjectName("inspectorTitle")
         self.original = TextPane("original")
-        self.repaired = TextPane("repaired")
+        # Read-only until F2 there opens it for typing a correction (EditablePane).
+        self.repaired = EditablePane("repaired")
+        self.repaired.submitted.connect(self._submit_text)
+        self.repaired.cancelled.connect(self._cancel_text)
         for pane in (self.original, self.repaired):
             pane.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
 
@@ -181,6 +185,8 @@ class Inspector(QWidget):
     ) -> None:
         """Show a row; ``speaker_names`` (label → display name) names a speaker repair's choices."""
         current_edit = self.current_edit()
+        if self.repaired.editing and (row is None or self.row is None or row.index != self.row.index):
+            self.repaired.stop_editing()  # another row: what was typed for this one is dropped
         self.row = row
         self._colour_of = topic_colour_of
         self._speaker_names = dict(speaker_names or {})
@@ -215,7 +221,7 @@ class Inspector(QWidget):
         self.title.setText(" · ".join(parts))
         if self.original.text != info.original:
             self.original.set_text(info.original)
-        if self.repaired.text != info.repaired:
+        if self.repaired.text != info.repaired and not self.repaired.editing:
             self.repaired.set_text(info.repaired)
         self._mark(row, topic_colour_of)
         self.edit_model.set_records(info.edits, self._edit_cells, self._edit_colours)
@@ -317,6 +323,23 @@ class Inspector(QWidget):
                 # A speaker repair's readings are labels: shown by the names they have now.
                 shown = speaker_choice(alt, self._speaker_names) if e.kind == "speaker" else alt
                 self.alternatives.addItem(shown, alt)
+
+    def correct_text(self) -> bool:
+        """Open the Repaired pane for typing (False: no row shown)."""
+        if self.row is None:
+            return False
+        self.repaired.start_editing()
+        return True
+
+    def _submit_text(self) -> None:
+        row, typed = self.row, self.repaired.toPlainText()
+        self.repaired.stop_editing()
+        if row is not None and typed != self.repaired.text:
+            self.text_corrected.emit(row.index, self.repaired.text, typed)
+
+    def _cancel_text(self) -> None:
+        self.repaired.stop_editing()
+        self.repaired.set_text(self.repaired.text)  # what it showed
 
     def _edit_selected(self, *_args: object) -> None:
         self._fill_alternatives()

@@ -41,7 +41,6 @@ from reviewer.store.records import EditInfo
 Index = QModelIndex | QPersistentModelIndex
 COL_SEGMENT, COL_KIND, COL_CHANGE, COL_CONFIDENCE, COL_DECISION = range(5)
 CONTEXT = 8
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _shown(text: str) -> str:
@@ -122,10 +121,6 @@ class RepairsQueueModel(QAbstractTableModel):
             return None
         seg, e, original = self.entries[index.row()]
         col = index.column()
-        if role == SORT_ROLE:
-            if col == COL_CHANGE:
-                return e.before
-            return (seg * 10_000_000 + e.start, e.kind, "", e.confidence, e.decision)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_CHANGE:
                 return change_text(original, e)
@@ -133,6 +128,22 @@ class RepairsQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CHANGE:
             return change_text(original, e)
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, as a list (a proxy's sort asks data() for every comparison: seconds for
+        100,000 edits)."""
+        keys = {
+            COL_SEGMENT: lambda x: (x[0], x[1].start),
+            COL_KIND: lambda x: (x[1].kind, x[0], x[1].start),
+            COL_CHANGE: lambda x: (x[1].before, x[0]),
+            COL_CONFIDENCE: lambda x: (x[1].confidence, x[0], x[1].start),
+            COL_DECISION: lambda x: (x[1].decision, x[0], x[1].start),
+        }
+        if column not in keys:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.entries.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
 
     def entry(self, row: int) -> tuple[int, EditInfo]:
         seg, e, _t = self.entries[row]
@@ -145,7 +156,9 @@ class QueueFilter(QSortFilterProxyModel):
         self.kind = ""  # "": every kind
         self.decision = "pending"  # "": every decision
         self.max_confidence = 1.0
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)  # the list sorts itself; the proxy only filters
 
     def set_filters(self, kind: str, decision: str, max_confidence: float) -> None:
         self.kind, self.decision, self.max_confidence = kind, decision, max_confidence
@@ -196,8 +209,9 @@ class RepairsQueue(QWidget):
         self.view = QTableView()
         self.view.setObjectName("queueView")
         self.view.setModel(self.proxy)
+        # In reading order as built; a header click sorts (RepairsQueueModel.sort).
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(COL_SEGMENT, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -269,8 +283,8 @@ class RepairsQueue(QWidget):
         row = self.view.currentIndex().row()
         self._updating = True  # the proxy moves the cursor as rows leave: not the reviewer
         try:
+            # (Changed entries are filtered again by the proxy itself, from dataChanged.)
             self.model.replace_segments(rows)
-            self.proxy.invalidateFilter()
         finally:
             self._updating = False
         self._update_count()

@@ -59,21 +59,57 @@ class TextPane(QPlainTextEdit):
         self.setExtraSelections(selections)
 
 
-class CellCorrector(TextPane):
-    """The repaired text opened for typing a correction (F2 or Return on a row): Return keeps
-    it, Shift+Return starts a new line, Escape (the delegate's) drops it."""
+class EditablePane(TextPane):
+    """A TextPane that can be opened for typing a correction (start_editing): Return keeps
+    it (submitted), Shift+Return starts a new line, Escape puts the text back (cancelled).
+    Read-only otherwise, so single-letter shortcuts (E, T) act on a selection in it."""
 
     submitted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, target: str = "repaired", parent: Any = None) -> None:
+        super().__init__(target, parent)
+        self.editing = False
+
+    def start_editing(self) -> None:
+        self.editing = True
+        self.setReadOnly(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setFocus()
+
+    def stop_editing(self) -> None:
+        self.editing = False
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editing:
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.submitted.emit()
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancelled.emit()
+                return
+        super().keyPressEvent(event)
+
+
+class CellCorrector(EditablePane):
+    """The repaired text opened for typing a correction in the table (F2 or Return on a row);
+    Escape is the delegate's (the editor closes, nothing is kept)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__("repaired", parent)
         self.setObjectName("cellCorrector")
+        self.editing = True
         self.setReadOnly(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submitted.emit()
+        if event.key() == Qt.Key.Key_Escape:  # the item view's to handle: it closes the editor
+            event.ignore()
+            TextPane.keyPressEvent(self, event)
             return
         super().keyPressEvent(event)
