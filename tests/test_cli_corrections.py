@@ -105,3 +105,13 @@ def test_decide_accepts_and_rejects_a_suggestion(
     assert _transcript(capsys, db, tmp_path)[2].endswith("曹越的Sytham很棒")
     assert run(capsys, "--db", db, "decide", suggestion[0], "reject")[0] == 0
     assert _transcript(capsys, db, tmp_path)[2].endswith("曹悦的Sytham很棒")
+
+
+def test_the_count_is_of_edits_not_of_segments(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "two.sqlite3"
+    src = write(
+        tmp_path, "two.txt", "[00:00:01] SPEAKER_00: 我是曹悦\n[00:00:05] SPEAKER_01: 曹悦和曹悦都来了\n"
+    )
+    assert run(capsys, "--db", db, "import", src)[0] == 0
+    _, out, _ = run(capsys, "--db", db, "correct", 1, 0, "--span", "2:4", "--to", "曹越", "--everywhere")
+    assert out.strip() == "corrected 1 + 2 propagated (0 suggested)"  # two places in one segment

@@ -210,7 +210,8 @@ class Correct(Op):
 
     @property
     def propagated(self) -> int:
-        return len(self.done.propagated) + len(self.done.suggested)
+        """How many propagated edits the last run wrote (applied and suggested)."""
+        return sum(len(r.added) for r in self.done.propagated) + len(self.done.suggested)
 
     def _changes(self, store: Store, s: object) -> Changes:
         assert self.document_id is not None
