@@ -50,7 +50,8 @@ def _pattern(wrong: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-def _right_spans(text: str, right: str) -> list[tuple[int, int]]:
+def right_spans(text: str, right: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``right`` in ``text`` (overlapping ones too)."""
     spans, at = [], text.find(right)
     while right and at >= 0:
         spans.append((at, at + len(right)))
@@ -62,7 +63,7 @@ def find_in_text(text: str, wrong: str, right: str = "") -> list[tuple[int, int]
     """(start, end) of each occurrence of ``wrong`` in ``text`` that is not already part of ``right``."""
     if not wrong:
         return []
-    covered = _right_spans(text, right) if right and wrong in right else []
+    covered = right_spans(text, right) if right and wrong in right else []
     out = []
     for m in _pattern(wrong).finditer(text):
         if any(a <= m.start() and m.end() <= b for a, b in covered):

@@ -24,16 +24,8 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as repair.pinyin_keys
-
-
-def _keys():  # type: ignore[no-untyped-def]
-    # pinyin_keys loads pypinyin's dictionary (a quarter of a second): only when first needed,
-    # so the window and the command line start without it.
-    from reviewer.core.repair import pinyin_keys
-
-    return pinyin_keys
-
+from reviewer.core.occurrences import find_in_text, right_spans
+from reviewer.core.repair.pinyin_keys import is_han, reading, sound_key
 
 EXACT, SAME_SOUND, CONFUSED = 1.0, 0.9, 0.7
 
@@ -51,12 +43,12 @@ class Variant:
 def _same_sound(a: str, b: str) -> bool:
     if a == b:
         return True
-    ra, rb = _keys().reading(a), _keys().reading(b)
+    ra, rb = reading(a), reading(b)
     return ra is not None and rb is not None and ra[0] == rb[0]
 
 
 def is_chinese(text: str) -> bool:
-    return bool(text) and all(_HAN.match(c) for c in text)
+    return bool(text) and all(is_han(c) for c in text)
 
 
 def is_latin(text: str) -> bool:
@@ -66,7 +58,6 @@ def is_latin(text: str) -> bool:
 def _chinese(text: str, wrong: str, right: str) -> list[Variant]:
     # The sound classes of repair.pinyin_keys (ASR's usual confusions merged), one
     # str.find over the whole text: a search of every sample stays in C.
-    sound_key = _keys().sound_key
     key, wanted, n = sound_key(text), sound_key(wrong), len(wrong)
     out = []
     cuts: frozenset[int] | None = None
@@ -146,7 +137,7 @@ def candidates(texts: Sequence[str], wrong: str) -> list[int]:
     joined = "\x00".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     if is_chinese(wrong):
-        hay, needle = _keys().sound_key(joined), _keys().sound_key(wrong)
+        hay, needle = sound_key(joined), sound_key(wrong)
         hits = _all(hay, needle)
     elif is_latin(wrong):
         first = wrong.split()[0].casefold()
@@ -176,13 +167,9 @@ def find_variants(text: str, wrong: str, right: str = "") -> list[Variant]:
         found = _chinese(text, wrong, right)
     elif is_latin(wrong):
         found = _latin(text, wrong, right)
-    else:
-        found = []
-        at = text.find(wrong)
-        while at >= 0:
-            found.append(Variant(at, at + len(wrong), EXACT, True))
-            at = text.find(wrong, at + len(wrong))
+    else:  # the teach search's own (occurrences.find_in_text): the very text, as a word
+        return [Variant(a, b, EXACT, True) for a, b in find_in_text(text, wrong, right)]
     if right and wrong in right:  # "GPT" inside "ChatGPT" is no error
-        covered = [(m.start(), m.end()) for m in re.finditer(re.escape(right), text)]
+        covered = right_spans(text, right)
         found = [v for v in found if not any(a <= v.start and v.end <= b for a, b in covered)]
     return found

@@ -14,10 +14,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from reviewer.core.corrections import MANUAL, PROPAGATED, manual_edits
-from reviewer.core.decisions import effective_edit
 from reviewer.core.errors import InputError
 from reviewer.core.transcript import Edit
-from reviewer.store.edit_decisions import refresh_segment
+from reviewer.store.edit_decisions import counted, live_edits, refresh_segment
 from reviewer.store.errors import TextConflict
 from reviewer.store.models import RepairEdit, Segment, utcnow
 from reviewer.store.reanchor import Anchor, reanchor
@@ -43,16 +42,6 @@ def segment_row(session: Session, document_id: int, index: int) -> Segment:
     if seg is None:
         raise InputError(f"document {document_id} has no segment {index}")
     return seg
-
-
-def live_edits(session: Session, segment_id: int) -> list[RepairEdit]:
-    return list(
-        session.scalars(
-            select(RepairEdit)
-            .where(RepairEdit.segment_id == segment_id, RepairEdit.superseded_by.is_(None))
-            .order_by(RepairEdit.start, RepairEdit.end, RepairEdit.id)
-        )
-    )
 
 
 def _rows(
@@ -100,10 +89,7 @@ def rewrite_segment(
         raise TextConflict(document_id, index, seen, seg.repaired)
     before = seg.repaired
     rows = live_edits(session, seg.id)
-    existing = [
-        effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
-        for e in rows
-    ]
+    existing = [counted(e) for e in rows]
     rw = manual_edits(seg.original, existing, new_text, kind)
     if not rw.edits:
         return Rewritten(document_id, index, before, before, (), ())
@@ -178,10 +164,7 @@ def suggest_rewrite(
     if seen is not None and seg.repaired != seen:
         raise TextConflict(document_id, index, seen, seg.repaired)
     rows = live_edits(session, seg.id)
-    existing = [
-        effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
-        for e in rows
-    ]
+    existing = [counted(e) for e in rows]
     rw = manual_edits(seg.original, existing, new_text, kind)
     if rw.superseded or not rw.edits:
         return ()
@@ -274,10 +257,7 @@ def carry_corrections(
     texts: dict[int, str] = {}
     for index, carried in by_segment.items():
         seg = segment_row(session, document_id, index)
-        live = [
-            effective_edit(r.kind, r.start, r.end, r.before, r.after, r.applied, r.decision, r.decided_text)
-            for r in live_edits(session, seg.id)
-        ]
+        live = [counted(r) for r in live_edits(session, seg.id)]
         text = seg.repaired
         for start, end, e in sorted(carried, key=lambda c: c[0], reverse=True):
             rs, re_ = original_to_repaired(live, start, end)

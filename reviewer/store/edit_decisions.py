@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from reviewer.core.corrections import MANUAL
 from reviewer.core.decisions import decided_speaker, decided_text, effective_edit
 from reviewer.core.errors import InputError
+from reviewer.core.transcript import Edit
 from reviewer.store.errors import EditConflict
 from reviewer.store.models import DECISIONS, Annotation, RepairEdit, Segment, Speaker, utcnow
 from reviewer.store.reanchor import remap_span
@@ -71,18 +72,27 @@ def find_edit(session: Session, edit_id: int) -> tuple[int, int, EditInfo] | Non
     return e.segment.document_id, e.segment.index, edit_info(e)
 
 
-def refresh_segment(session: Session, segment_id: int) -> None:
-    """Recompute a segment's repaired text and speaker from its edits; spans of it stay on their text."""
-    seg = session.get(Segment, segment_id)
-    assert seg is not None
-    effective = [
-        effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
-        for e in session.scalars(
+def live_edits(session: Session, segment_id: int) -> list[RepairEdit]:
+    """A segment's edits that count or show (none a reviewer's edit superseded), in order."""
+    return list(
+        session.scalars(
             select(RepairEdit)
             .where(RepairEdit.segment_id == segment_id, RepairEdit.superseded_by.is_(None))
             .order_by(RepairEdit.start, RepairEdit.end, RepairEdit.id)
         )
-    ]
+    )
+
+
+def counted(e: RepairEdit) -> Edit:
+    """The edit as its decision makes it count (core.decisions.effective_edit)."""
+    return effective_edit(e.kind, e.start, e.end, e.before, e.after, e.applied, e.decision, e.decided_text)
+
+
+def refresh_segment(session: Session, segment_id: int) -> None:
+    """Recompute a segment's repaired text and speaker from its edits; spans of it stay on their text."""
+    seg = session.get(Segment, segment_id)
+    assert seg is not None
+    effective = [counted(e) for e in live_edits(session, segment_id)]
     old, new = seg.repaired, decided_text(seg.original, effective)
     seg.repaired = new
     seg.version = seg.version + 1

@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pypinyin.contrib.tone_convert import to_normal, to_tone3
-from pypinyin.pinyin_dict import pinyin_dict
-
 _PUA_BASE = 0xF0000  # supplementary private use area: never in real text keys
 _INITIAL_MERGE = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINAL_MERGE = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -23,6 +20,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 @cache
 def reading(ch: str) -> tuple[str, str] | None:
     """(toneless pinyin, tone3 pinyin) of a Han character's main reading."""
+    # pypinyin's dictionary (a quarter of a second to load) only when a reading is first asked
+    # for: the window starts without it.
+    from pypinyin.contrib.tone_convert import to_normal, to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+
     raw = pinyin_dict.get(ord(ch))
     if not raw:
         return None

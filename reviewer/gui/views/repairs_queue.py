@@ -80,22 +80,19 @@ class RepairsQueueModel(QAbstractTableModel):
         if not rows:
             return
         touched = {r.index for r in rows}
-        by_segment = {r.index: r for r in rows}
-        fresh = {i: [(i, e, r.info.original) for e in r.info.edits] for i, r in by_segment.items()}
-        same_shape = all(len(fresh[i]) == sum(1 for s, _e, _t in self.entries if s == i) for i in touched)
-        if not same_shape:  # edits came or went: rebuild the list
+        fresh = {e.id: (r.index, e, r.info.original) for r in rows for e in r.info.edits}
+        # One pass over the list: where the touched segments' entries are (by edit id, so a
+        # list sorted by any column is kept as it is).
+        at = [n for n, (s, _e, _t) in enumerate(self.entries) if s in touched]
+        if {self.entries[n][1].id for n in at} != fresh.keys():  # edits came or went: rebuild
             kept = [x for x in self.entries if x[0] not in touched]
             self.beginResetModel()
-            self.entries = sorted(
-                [*kept, *(x for i in touched for x in fresh[i])], key=lambda x: (x[0], x[1].start)
-            )
+            self.entries = sorted([*kept, *fresh.values()], key=lambda x: (x[0], x[1].start))
             self.endResetModel()
             return
-        cursor = {i: iter(fresh[i]) for i in touched}
-        for n, (s, _e, _t) in enumerate(self.entries):
-            if s in touched:
-                self.entries[n] = next(cursor[s])
-                self.dataChanged.emit(self.index(n, 0), self.index(n, COL_DECISION))
+        for n in at:
+            self.entries[n] = fresh[self.entries[n][1].id]
+            self.dataChanged.emit(self.index(n, 0), self.index(n, COL_DECISION))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.entries)
