@@ -78,3 +78,13 @@ def test_a_header_click_sorts_the_queue(qtbot, window, store) -> None:
     shown = [queue.model.entry(queue.proxy.mapToSource(queue.proxy.index(r, 0)).row())[1].confidence
              for r in range(queue.proxy.rowCount())]  # fmt: skip
     assert shown == sorted(shown) and shown[0] < shown[-1]
+
+
+def test_the_change_shows_in_its_context_of_the_original_text(qtbot, window, store) -> None:
+    _doc, queue = _open_queue(window)
+    _choose_kind(queue, "merge")
+    seg, edit = queue.model.entry(queue.proxy.mapToSource(queue.proxy.index(0, 0)).row())
+    original = store.segment(_doc, seg).original
+    left, right = original[max(0, edit.start - 8) : edit.start], original[edit.end : edit.end + 8]
+    expected = f"{left}[↵ → {edit.after}]{right}".replace("\n", "↵")
+    assert queue.proxy.index(0, 2).data() == expected

@@ -72,7 +72,7 @@ class RepairsQueueModel(QAbstractTableModel):
 
     def set_rows(self, rows: Iterable[SegmentRow]) -> None:
         self.beginResetModel()
-        self.entries = [(r.index, e, change_text(r.info.original, e)) for r in rows for e in r.info.edits]
+        self.entries = [(r.index, e, r.info.original) for r in rows for e in r.info.edits]
         self.endResetModel()
 
     def replace_segments(self, rows: Sequence[SegmentRow]) -> None:
