@@ -459,6 +459,30 @@
         <source>What the colours of the repaired text and the Tags column mean</source>
         <translation>修复文本和“标签”列中各颜色的含义</translation>
     </message>
+    <message>
+        <source>S&amp;plit row at cursor</source>
+        <translation>在光标处拆分行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Split the row in two where the cursor is in its text (F2 or Shift+F2 puts a cursor there)</source>
+        <translation>在行文本的光标处将该行一分为二（F2 或 Shift+F2 可放置光标）</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with next row</source>
+        <translation>与下一行合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Join the current row and the one after it into one</source>
+        <translation>将当前行与下一行合并为一行</translation>
+    </message>
+    <message>
+        <source>Repairs and corrections as CSV…</source>
+        <translation>修复与更正导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export every edit of the document: the engine&apos;s repairs and your own corrections</source>
+        <translation>导出文档的每一处编辑：引擎的修复和你自己的更正</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1171,6 +1195,26 @@ Store: {0}</source>
         <source>Colour legend</source>
         <translation>颜色图例</translation>
     </message>
+    <message>
+        <source>Put the cursor where the row should be split, then press {0} again</source>
+        <translation>把光标放到要拆分的位置，然后再按一次 {0}</translation>
+    </message>
+    <message>
+        <source>Keep (Return) or drop (Escape) what you typed before splitting</source>
+        <translation>拆分前请先保存（回车）或放弃（Esc）你输入的内容</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>accept or change the repair first: the text does not say it</source>
+        <translation>请先接受或改写这处修复：文本里还不是这样</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1244,6 +1288,10 @@ Store: {0}</source>
     <message>
         <source>Transcript font size:</source>
         <translation>转写稿字号：</translation>
+    </message>
+    <message>
+        <source>After a decision, go to the next pending repair</source>
+        <translation>做出决定后跳到下一处待定修复</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1367,10 @@ Store: {0}</source>
     <message>
         <source>{0} in other documents.</source>
         <translation>其他文档中 {0} 处。</translation>
+    </message>
+    <message>
+        <source>Looking in the other documents…</source>
+        <translation>正在其他文档中查找…</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1553,34 @@ Store: {0}</source>
         <source>the correction could not be applied</source>
         <translation>无法应用更正</translation>
     </message>
+    <message>
+        <source>Split segment {0}</source>
+        <translation>拆分片段 {0}</translation>
+    </message>
+    <message>
+        <source>its line&apos;s timestamp</source>
+        <translation>取自该行的时间戳</translation>
+    </message>
+    <message>
+        <source>as given</source>
+        <translation>按给定时间</translation>
+    </message>
+    <message>
+        <source>estimated from its share of the segment&apos;s characters</source>
+        <translation>按字符在片段中所占比例估算</translation>
+    </message>
+    <message>
+        <source>Split segment {0}; the new row has no time</source>
+        <translation>已拆分片段 {0}；新行没有时间</translation>
+    </message>
+    <message>
+        <source>Split segment {0}; the new row starts at {1} ({2})</source>
+        <translation>已拆分片段 {0}；新行从 {1} 开始（{2}）</translation>
+    </message>
+    <message>
+        <source>Merge segments {0} and {1}</source>
+        <translation>合并片段 {0} 和 {1}</translation>
+    </message>
 </context>
 <context>
     <name>SegmentTableModel</name>
@@ -1565,53 +1645,6 @@ Store: {0}</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
-    </message>
-</context>
-<context>
-    <name>TeachDialog</name>
-    <message>
-        <source>Teach correction to the glossary</source>
-        <translation>将更正加入术语表</translation>
-    </message>
-    <message>
-        <source>«{0}» → «{1}»: {2} other occurrence(s) in {3} document(s).</source>
-        <translation>「{0}」→「{1}」：在 {3} 个文档中还有 {2} 处出现。</translation>
-    </message>
-    <message>
-        <source>Each checked occurrence is marked as an ASR error with this correction. The stored text is not rewritten: the error annotations are the record of the change.</source>
-        <translation>每个勾选的出现位置都会被标记为带此更正的 ASR 错误。资料库中的文本不会被改写：错误标注就是这次改动的记录。</translation>
-    </message>
-    <message>
-        <source>Add «{0} =&gt; {1}» to the glossary</source>
-        <translation>将「{0} =&gt; {1}」加入术语表</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>改前</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>改后</translation>
-    </message>
-    <message>
-        <source>Check &amp;all</source>
-        <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Check &amp;none</source>
-        <translation>全不选(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
     </message>
 </context>
 <context>

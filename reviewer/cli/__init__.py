@@ -11,14 +11,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reviewer import __version__
-from reviewer.cli import corrections, documents, exports, gui, repair, tags, taxonomy, team
+from reviewer.cli import corrections, documents, exports, gui, repair, structure, tags, taxonomy, team
 from reviewer.cli.common import EXIT_BAD_INPUT, Parser, error_line, printable
 from reviewer.core.errors import InputError
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each registers its sub-commands on the parser.
-REGISTRARS = (repair, documents, tags, corrections, exports, taxonomy, team, gui)
+REGISTRARS = (repair, documents, tags, corrections, structure, exports, taxonomy, team, gui)
 
 # Arguments that name files: they may hold any bytes the file system allows.  Every other
 # string argument is text that is stored or matched, and must be UTF-8.

@@ -1,10 +1,15 @@
-"""`reviewer export csv|json|transcript|agreement OUT`."""
+"""`reviewer export csv|edits|json|transcript|agreement OUT`."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reviewer.cli.common import add_parser, open_store_of, out, whole_number
+
+if TYPE_CHECKING:
+    from reviewer.store import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,6 +19,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     c.add_argument("out", metavar="OUT.csv")
     c.add_argument("--document", metavar="ID", help="only this document's annotations")
     c.set_defaults(handler=_csv)
+    e = add_parser(
+        kinds,
+        "edits",
+        common,
+        help="every edit (repairs, corrections) as CSV: kind, before, after, decision, who, when",
+    )
+    e.add_argument("out", metavar="OUT.csv")
+    e.add_argument("--document", metavar="ID", help="only this document's edits")
+    e.set_defaults(handler=_edits_csv)
     j = add_parser(kinds, "json", common, help="everything (or one document) as JSON")
     j.add_argument("out", metavar="OUT.json")
     j.add_argument("--document", metavar="ID", help="only this document")
@@ -45,14 +59,26 @@ def _document(args: argparse.Namespace) -> int | None:
 
 
 def _csv(args: argparse.Namespace) -> int:
-    from reviewer.export.atomic import check_writable
     from reviewer.export.csv import export_csv
+
+    return _rows_csv(args, export_csv, "annotations")
+
+
+def _edits_csv(args: argparse.Namespace) -> int:
+    from reviewer.export.edits_csv import export_edits_csv
+
+    return _rows_csv(args, export_edits_csv, "edits")
+
+
+def _rows_csv(args: argparse.Namespace, export: Callable[[Store, str, int | None], int], what: str) -> int:
+    """A CSV of one document's rows (or every document's), its count printed."""
+    from reviewer.export.atomic import check_writable
 
     doc_id = _document(args)
     check_writable(args.out)
     with open_store_of(args) as store:
-        n = export_csv(store, args.out, doc_id)
-    out(f"{n} annotations", args.out)
+        n = export(store, args.out, doc_id)
+    out(f"{n} {what}", args.out)
     return 0
 
 

@@ -8,7 +8,7 @@ character ``=``, ``+``, ``-``, ``@``, tab or CR) prefixed with a single quote.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,12 +52,12 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell and cell[0] in FORMULA_CHARS else cell
 
 
-def _seconds(x: float) -> str:
+def seconds_cell(x: float) -> str:
     # Plain decimal seconds, millisecond precision, no trailing zeros: "6", "13.5", "7563.25".
     return f"{x:.3f}".rstrip("0").rstrip(".")
 
 
-def _time(t: datetime) -> str:
+def time_cell(t: datetime) -> str:
     return t.isoformat(timespec="seconds")[:19] + "Z"  # always UTC (models.UTCDateTime)
 
 
@@ -68,8 +68,8 @@ def row_cells(r: AnnotationRow) -> list[str]:
         str(r.document_id),
         neutralise(r.file_name),
         "" if r.segment_index is None else str(r.segment_index),
-        "" if r.start is None else _seconds(r.start),
-        "" if r.end is None else _seconds(r.end),
+        "" if r.start is None else seconds_cell(r.start),
+        "" if r.end is None else seconds_cell(r.end),
         neutralise(r.speaker_label or ""),
         neutralise(r.speaker_name or ""),
         r.kind,
@@ -82,24 +82,29 @@ def row_cells(r: AnnotationRow) -> list[str]:
         neutralise(r.correction or ""),
         neutralise(r.note or ""),
         neutralise(r.annotator or ""),
-        _time(r.created_at),
-        _time(r.updated_at),
+        time_cell(r.created_at),
+        time_cell(r.updated_at),
         str(r.annotation_id),
         r.target,
         r.anchor_status,
     ]
 
 
-def write_rows(path: str | Path, rows: Iterable[AnnotationRow]) -> int:
-    """Write the CSV atomically; returns the number of annotation rows."""
+def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
+    """Write a CSV by these rules atomically; returns the number of rows under the header."""
     n = 0
     with atomic_write(path, encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(COLUMNS)
+        w.writerow(header)
         for r in rows:
-            w.writerow(row_cells(r))
+            w.writerow(r)
             n += 1
     return n
+
+
+def write_rows(path: str | Path, rows: Iterable[AnnotationRow]) -> int:
+    """Write the annotations CSV atomically; returns the number of annotation rows."""
+    return write_table(path, COLUMNS, (row_cells(r) for r in rows))
 
 
 def export_csv(store: Store, path: str | Path, document_id: int | None = None) -> int:

@@ -39,6 +39,14 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Export the document's annotations as CSV"),
     ),
     ActionSpec(
+        "export_edits",
+        QT_TRANSLATE_NOOP("Actions", "Repairs and corrections as CSV…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Export every edit of the document: the engine's repairs and your own corrections"
+        ),
+    ),
+    ActionSpec(
         "export_json",
         QT_TRANSLATE_NOOP("Actions", "Everything as &JSON…"),
         (),
@@ -155,6 +163,21 @@ SPECS: tuple[ActionSpec, ...] = (
             "Actions",
             "Type into the current row's repaired text; Return keeps it as your own edit, Escape drops it",
         ),
+    ),
+    ActionSpec(
+        "split_segment",
+        QT_TRANSLATE_NOOP("Actions", "S&plit row at cursor"),
+        ("Ctrl+Shift+S",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Split the row in two where the cursor is in its text (F2 or Shift+F2 puts a cursor there)",
+        ),
+    ),
+    ActionSpec(
+        "merge_next",
+        QT_TRANSLATE_NOOP("Actions", "&Merge with next row"),
+        ("Ctrl+Shift+M",),
+        QT_TRANSLATE_NOOP("Actions", "Join the current row and the one after it into one"),
     ),
     ActionSpec(
         "use_alternative",
@@ -378,6 +401,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "recent",
             "-",
             "export_csv",
+            "export_edits",
             "export_json",
             "export_txt",
             "export_srt",
@@ -395,6 +419,10 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "find",
             "find_next",
             "find_prev",
+            "-",
+            "correct_text",
+            "split_segment",
+            "merge_next",
             "-",
             "filter_pending",
             "filter_topic",

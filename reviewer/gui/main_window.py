@@ -17,9 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QColorDialog,
     QDialog,
     QDockWidget,
@@ -55,11 +64,15 @@ from reviewer.gui.dialogs.bulk_accept import summary as bulk_summary
 from reviewer.gui.dialogs.conflict_dialog import ConflictDialog
 from reviewer.gui.dialogs.error_dialog import ErrorDialog
 from reviewer.gui.dialogs.import_problems import ImportProblemsDialog
-from reviewer.gui.dialogs.preferences import ANNOTATOR_KEY, FONT_SIZE_KEY, PreferencesDialog
+from reviewer.gui.dialogs.preferences import (
+    ANNOTATOR_KEY,
+    AUTO_ADVANCE_KEY,
+    FONT_SIZE_KEY,
+    PreferencesDialog,
+)
 from reviewer.gui.dialogs.prompts import file_prompt, text_prompt
 from reviewer.gui.dialogs.propagate_dialog import PropagateDialog
 from reviewer.gui.dialogs.shortcuts import ShortcutsDialog
-from reviewer.gui.dialogs.teach_dialog import TeachDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
 from reviewer.gui.icons import app_icon
 from reviewer.gui.idle import IdleSweeper
@@ -82,13 +95,17 @@ from reviewer.gui.views.repairs_queue import RepairsQueue
 from reviewer.gui.views.segment_table import SegmentTable
 from reviewer.gui.views.task_indicator import TaskIndicator
 from reviewer.gui.views.teach_offer import TeachOffer
+from reviewer.gui.views.text_pane import TextPane
 from reviewer.gui.views.topic_panel import TopicPanel
 from reviewer.ops.bulk_accept import BulkAcceptPlan, BulkAcceptRules, plan_bulk_accept
-from reviewer.ops.corrections import Place
+from reviewer.ops.corrections import Place, single_change
+from reviewer.store.records import EditInfo
+from reviewer.store.spans import original_to_repaired
 
 APP_TITLE = "Transcript Reviewer"
 EXPORTS = {
     "csv": ("CSV (*.csv)", ".annotations.csv"),
+    "edits": ("CSV (*.csv)", ".edits.csv"),
     "json": ("JSON (*.json)", ".json"),
     "txt": ("Text (*.txt)", ".repaired.txt"),
     "srt": ("SubRip (*.srt)", ".srt"),
@@ -105,6 +122,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings
+        # After a decision on one row's repair, go to the next pending one (Preferences).
+        self.auto_advance = (
+            settings is None or str(settings.value(AUTO_ADVANCE_KEY, "true")).lower() != "false"
+        )
         self.active_dialog: QDialog | None = None
         self.last_error = ""
         self.setObjectName("mainWindow")
@@ -189,6 +210,7 @@ class MainWindow(QMainWindow):
             "import": self.act_import,
             "export_csv": self.act_export_csv,
             "export_json": self.act_export_json,
+            "export_edits": self.act_export_edits,
             "export_txt": self.act_export_txt,
             "export_srt": self.act_export_srt,
             "export_vtt": self.act_export_vtt,
@@ -225,6 +247,8 @@ class MainWindow(QMainWindow):
             "select_in_cell": self.act_select_in_cell,
             "legend": self.act_legend,
             "correct_text": self.act_correct_text,
+            "split_segment": self.act_split_segment,
+            "merge_next": self.act_merge_next,
             "teach_correction": self.act_teach_correction,
             "remove_tags": self.act_remove_tags,
             "new_topic": self.act_new_topic,
@@ -339,9 +363,15 @@ class MainWindow(QMainWindow):
         self._retranslate_undo()
 
     def _retranslate_undo(self) -> None:
-        for name, text in (("undo", self.tr("&Undo")), ("redo", self.tr("&Redo"))):
+        for name, text, short in (
+            ("undo", self.tr("&Undo"), self.tr("Undo")),
+            ("redo", self.tr("&Redo"), self.tr("Redo")),
+        ):
             what = self._undo_texts[name]
-            retranslate_action(self.actions_by_name[name], f"{text} {what}".strip(), translated=True)
+            action = self.actions_by_name[name]
+            retranslate_action(action, f"{text} {what}".strip(), translated=True)
+            # The toolbar's button keeps its width (the menu and the tooltip say what it undoes).
+            action.setIconText(short)
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event) and hasattr(self, "toolbar"):
@@ -405,6 +435,7 @@ class MainWindow(QMainWindow):
         self.teach_offer.teach_requested.connect(self.teach_correction)
         for delegate in (self.table.original_delegate, self.table.repaired_delegate):
             delegate.span_selected.connect(self._cell_span_selected)
+            delegate.char_clicked.connect(self._cell_char_clicked)
         self.table.repaired_delegate.text_corrected.connect(self._text_corrected)
         self.table.correct_requested.connect(self.act_correct_text)
         self.inspector.text_corrected.connect(self._text_corrected)
@@ -455,7 +486,9 @@ class MainWindow(QMainWindow):
             # Side panels narrow: the table is what the reviewer reads (sizes apply once shown).
             self._sized_docks = True
             # (The repairs queue shares the Topics dock's place: it takes that one's size.)
-            self.resizeDocks(self.docks[:2], [330, 330], Qt.Orientation.Horizontal)
+            # A fifth of a wide screen: whole file names (ASR exports' are long) at 1920 px.
+            side = min(480, max(330, self.width() // 5))
+            self.resizeDocks(self.docks[:2], [side, side], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[:2], [320, 400], Qt.Orientation.Vertical)
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([int(total * 0.72), total - int(total * 0.72)])
@@ -601,6 +634,11 @@ class MainWindow(QMainWindow):
                 action.setText(self.tr("Speaker {0}").format(n))
                 action.setEnabled(False)
 
+    def _cell_char_clicked(self, segment_index: int, target: str, pos: int) -> None:
+        """A click on a character of a cell's text: its repair is the inspector's current one."""
+        if self.inspector.shown_index() == segment_index:
+            self.inspector.select_edit_at(target, pos)
+
     def _cell_span_selected(self, segment_index: int, target: str, start: int, end: int) -> None:
         """A span selected in a table cell is the inspector's selection: tagging reads it there."""
         if self.inspector.shown_index() != segment_index:
@@ -698,6 +736,9 @@ class MainWindow(QMainWindow):
 
     def act_export_csv(self) -> None:
         self._export("csv")
+
+    def act_export_edits(self) -> None:
+        self._export("edits")
 
     def act_export_json(self) -> None:
         self._export("json")
@@ -810,8 +851,10 @@ class MainWindow(QMainWindow):
     def act_accept(self) -> None:
         chosen = self._chosen_edits()
         if chosen:  # exactly what was picked, suggestions included: the reviewer asked for them
-            if self.session.decide(chosen, "accepted") and len(chosen) == 1:
-                self._offer_teaching(chosen[0][1], "accepted")
+            if self.session.decide(chosen, "accepted"):
+                if len(chosen) == 1:
+                    self._offer_teaching(chosen[0][1], "accepted")
+                self._advance(chosen)
             return
         rows = self._selected()
         if len(rows) == 1:
@@ -868,7 +911,8 @@ class MainWindow(QMainWindow):
         targets = self._target_edits()
         rows = {i for i, _e in targets}
         if len(rows) <= self.table.rows_per_page():
-            self.session.decide(targets, "rejected")
+            if self.session.decide(targets, "rejected"):
+                self._advance(targets)
             return
         kinds = Counter(e.kind for _i, e in targets)
         box = QMessageBox(
@@ -882,6 +926,30 @@ class MainWindow(QMainWindow):
         )
         box.setObjectName("rejectManyBox")
         self.open_dialog(box, lambda _d: self.session.decide(targets, "rejected"))
+
+    def _advance(self, decided: list[tuple[int, EditInfo]]) -> None:
+        """After a decision on one row's repairs (auto-advance on): the row's next pending repair,
+        else the next row with one, its first pending repair selected."""
+        rows = {i for i, _e in decided}
+        if not self.auto_advance or len(rows) != 1 or self.active_dialog is not None:
+            return
+        if any(e.kind == "merge" for _i, e in decided):
+            return  # a rejected join split the row: the document is being read again
+        index = self.table.current_segment()
+        row = self.session.segments.segment(index) if index is not None else None
+        if row is None or index not in rows:
+            return
+        pending = [e for e in row.info.edits if e.decision == "pending" and e.kind != "speaker"]
+        if not pending:
+            found = self.session.next_row(self.table.current_visible_row(), self.session.is_unreviewed)
+            if found is None:
+                return
+            self.table.go_to_row(found, centre=not self.table.row_in_view(found))
+            self._show_current()
+            row = self.inspector.row
+            pending = [e for e in row.info.edits if e.decision == "pending"] if row is not None else []
+        if pending:
+            self.inspector.select_edit(pending[0].id)
 
     def act_change(self) -> None:
         edit = self.inspector.current_edit()
@@ -1038,34 +1106,54 @@ class MainWindow(QMainWindow):
                 marked = self.session.mark_error(
                     row.index, key, span=(span[1], span[2]), target=span[0], correction=correction, note=note
                 )
-                if marked and correction and d.teach.isChecked():
-                    self.teach_correction(quote, correction)
+                if marked and correction and d.teach.isChecked() and span[0] == "repaired":
+                    # Marked and taught: corrected here and (previewed) elsewhere.
+                    self._propagate(row.index, row.info.repaired, span[1], span[2], correction, wrong=quote)
 
         self.open_dialog(dlg, done)
 
     def act_teach_correction(self) -> None:
-        """Teach the inspector's selected error (its quote → correction) or repair (before → after)."""
+        """Teach the inspector's selected error (its text → correction) or repair (before → after):
+        the correction flow (_propagate), with its other places previewed."""
+        row = self.inspector.row
         error = next(
             (a for a in self.inspector.selected_annotations() if a.kind == "error" and a.correction), None
         )
         edit = self.inspector.current_edit()
-        if error is not None and error.span_start is not None:
-            self.teach_correction(error.quote, error.correction or "")
-        elif edit is not None and edit.before:
-            right = edit.decided_text if edit.decision == "changed" else edit.after
-            self.teach_correction(edit.before, right or "")
+        if row is None:
+            return
+        text = row.info.repaired
+        if (
+            error is not None
+            and error.target == "repaired"
+            and error.span_start is not None
+            and error.span_end is not None
+        ):
+            start, end = error.span_start, error.span_end
+            self._propagate(row.index, text, start, end, error.correction or "", wrong=text[start:end])
+        elif edit is not None and edit.before and edit.kind not in ("speaker", "merge"):
+            self._teach_repair(row, edit)
         else:
             self.show_error(self.tr("select an error with a correction, or a repair, in the inspector"))
 
-    def teach_correction(self, wrong: str, right: str) -> None:
-        """Find ``wrong`` in every document, then preview the marks before anything is written."""
-        self.session.find_occurrences(
-            wrong, right, lambda found: self.open_dialog(TeachDialog(found, self), self._teach_accepted)
-        )
+    def _teach_repair(self, row: Any, edit: EditInfo) -> None:
+        """A repair's correction (the text reads it already) taught, and carried to its other places."""
+        now = edit.effective()
+        if not now.applied or not now.after.strip() or now.after == edit.before:
+            self.show_error(self.tr("accept or change the repair first: the text does not say it"))
+            return
+        start, end = original_to_repaired([e.effective() for e in row.info.edits], edit.start, edit.end)
+        self._propagate(row.index, row.info.repaired, start, end, now.after, wrong=edit.before)
 
-    def _teach_accepted(self, d: QDialog) -> None:
-        assert isinstance(d, TeachDialog)
-        self.session.teach_correction(d.found.wrong, d.found.right, d.checked(), d.glossary.isChecked())
+    def teach_correction(self, wrong: str, right: str) -> None:
+        """The teach offer's button (after a glossary suggestion was accepted or rewritten on the
+        current row): that repair taught."""
+        row = self.inspector.row
+        edit = next((e for e in row.info.edits if e.before.strip() == wrong), None) if row else None
+        if row is None or edit is None:
+            self.show_error(self.tr("select an error with a correction, or a repair, in the inspector"))
+            return
+        self._teach_repair(row, edit)
 
     def act_remove_tags(self) -> None:
         self.session.delete_annotations(self.inspector.selected_annotations())
@@ -1135,24 +1223,93 @@ class MainWindow(QMainWindow):
 
     def _text_corrected(self, index: int, seen: str, typed: str) -> None:
         """A correction typed into a cell: offer its other places first, when there are any."""
-        found = self.session.places_of(index, seen, typed)
-        docs = self.session.document_summaries()
-        if not found or (not found[2] and len(docs) < 2):
+        change = single_change(seen, typed)
+        if change is None:  # more than one run changed: the text as typed, nothing to carry
             self.session.correct_text(index, seen, typed)
             return
-        wrong, right, places = found
+        start, end, right = change
+        self._propagate(index, seen, start, end, right)
+
+    def _propagate(
+        self, index: int, seen: str, start: int, end: int, right: str, wrong: str | None = None
+    ) -> None:
+        """The one flow of a correction: ``seen[start:end]`` of row ``index`` reads ``right``; its
+        other places (and in other documents, on demand) previewed, ticked ones corrected too,
+        and the glossary taught (the dialog's checkbox, on).
+
+        ``wrong`` given: the reviewer asked to teach (a repair, whose text reads right already,
+        or an error tag): without other places the glossary is taught at once, and cancelling
+        the preview writes nothing.  Otherwise the text was typed: without other places it is
+        kept as typed, and cancelling keeps it here only."""
+        taught = wrong is not None
+        wrong = seen[start:end] if wrong is None else wrong
+        corrected = seen[:start] + right + seen[end:]
+        at = (start, start + len(right))
+        places = self.session.places_for(index, corrected, at, wrong, right)
+        docs = self.session.document_summaries()
+        if places is None or (not places and len(docs) < 2):
+            self.session.correct_span(index, seen, start, end, right, teach=taught, wrong=wrong)
+            return
         names = {d.id: d.name for d in docs}
 
-        def others() -> list[Place]:
-            everywhere = self.session.places_of(index, seen, typed, everywhere=True)
-            return everywhere[2] if everywhere else []
+        def others(found: Callable[[list[Place]], None]) -> None:
+            def done(places: list[Place]) -> None:
+                if self.active_dialog is dlg:  # (not if it was closed meanwhile)
+                    found(places)
+
+            job = self.session.search_places(index, corrected, at, wrong, right, done)
+            dlg.finished.connect(job.cancel)
 
         search = others if len(docs) > 1 else None
         dlg = PropagateDialog(wrong, right, places, self.session.document_id or -1, names, search, self)
-        dlg.rejected.connect(lambda: self.session.correct_text(index, seen, typed))
+        if not taught:
+            dlg.rejected.connect(lambda: self.session.correct_span(index, seen, start, end, right))
         self.open_dialog(
-            dlg, lambda d: self.session.correct_text(index, seen, typed, d.chosen(), d.teach.isChecked())
+            dlg,
+            lambda d: self.session.correct_span(
+                index, seen, start, end, right, d.chosen(), d.teach.isChecked(), wrong=wrong
+            ),
         )
+
+    def _text_cursor(self) -> tuple[TextPane, int] | None:
+        """The repaired-text pane with the keyboard focus and the segment it shows: the cell
+        editor (F2, Shift+F2) or the inspector's Repaired pane."""
+        focus = QApplication.focusWidget()
+        if not isinstance(focus, TextPane) or focus.target != "repaired":
+            return None
+        if focus is self.inspector.repaired:
+            index = self.inspector.shown_index()
+        else:
+            index = self.table.current_segment()
+        return (focus, index) if index is not None else None
+
+    def act_split_segment(self) -> None:
+        """Split at the cursor of the row's text; without one, open the row's text to put it there."""
+        found = self._text_cursor()
+        if found is None:
+            if self.session.segments.rowCount():
+                self.act_select_in_cell()
+                self.statusBar().showMessage(
+                    self.tr("Put the cursor where the row should be split, then press {0} again").format(
+                        self.actions_by_name["split_segment"]
+                        .shortcut()
+                        .toString(QKeySequence.SequenceFormat.NativeText)
+                    ),
+                    8000,
+                )
+            return
+        pane, index = found
+        if pane.toPlainText() != pane.text:
+            self.show_error(self.tr("Keep (Return) or drop (Escape) what you typed before splitting"))
+            return
+        at = pane.cursor_position()
+        self.table.setFocus()  # the cell editor closes; the rows are read again after the split
+        self.session.split_segment(index, pane.text, at)
+
+    def act_merge_next(self) -> None:
+        index = self.table.current_segment()
+        if index is not None:
+            self.session.merge_with_next(index)
 
     def act_select_in_cell(self) -> None:
         row = self.table.current_visible_row()
@@ -1192,12 +1349,18 @@ class MainWindow(QMainWindow):
             self.session.poll_changes()
 
     def _document_refreshed(self, _document_id: int) -> None:
-        """The open document was read again: keep the reviewer's place and say why rows changed."""
-        if self._index_before_reset is not None:
-            self.table.go_to_segment(self._index_before_reset)
+        """The open document was read again: keep the reviewer's place (the row our own split or
+        merge made, if that was why) and say why rows changed."""
+        own, self.session.refresh_focus = self.session.refresh_focus, None
+        place = own if own is not None else self._index_before_reset
+        if place is not None:
+            self.table.go_to_segment(place)
+        self._queue_stale = True
+        self._queue_shown(self.docks[2].isVisible())
         self._speakers_changed()
         self._update_enabled()
-        self.statusBar().showMessage(self.tr("Updated with other reviewers' changes"), 5000)
+        if own is None:
+            self.statusBar().showMessage(self.tr("Updated with other reviewers' changes"), 5000)
 
     def act_agreement(self) -> None:
         if self.session.document_id is None:
@@ -1324,15 +1487,24 @@ class MainWindow(QMainWindow):
 
     def act_preferences(self) -> None:
         dlg = PreferencesDialog(
-            i18n.chosen_language(self.settings), self.font_size(), self.session.annotator or "", self
+            i18n.chosen_language(self.settings),
+            self.font_size(),
+            self.session.annotator or "",
+            self.auto_advance,
+            self,
         )
         self.open_dialog(dlg, lambda d: self.set_preferences(*d.values()))  # type: ignore[attr-defined]
 
-    def set_preferences(self, language: str, font_size: int, annotator: str | None = None) -> None:
+    def set_preferences(
+        self, language: str, font_size: int, annotator: str | None = None, auto_advance: bool | None = None
+    ) -> None:
         self.apply_font_size(font_size)
+        if auto_advance is not None:
+            self.auto_advance = auto_advance
         if self.settings is not None:
             self.settings.setValue(FONT_SIZE_KEY, font_size)
             self.settings.setValue(i18n.LANGUAGE_KEY, language)
+            self.settings.setValue(AUTO_ADVANCE_KEY, self.auto_advance)
             self.settings.sync()
         if annotator is not None:
             self.set_annotator(annotator)

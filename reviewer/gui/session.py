@@ -23,10 +23,9 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from reviewer.core.corrections import MANUAL
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
-from reviewer.core.occurrences import Occurrence
 from reviewer.core.people import default_annotator
 from reviewer.gui.models.documents import DocumentsModel
-from reviewer.gui.models.rows import SegmentRow, build_rows, find_matches, set_annotations
+from reviewer.gui.models.rows import SegmentRow, build_rows, find_matches, set_annotations, time_text
 from reviewer.gui.models.segments import SegmentTableModel
 from reviewer.gui.models.topics import TopicTreeModel
 from reviewer.gui.undo import OpCommand
@@ -50,19 +49,18 @@ from reviewer.ops import (
     RenameTopic,
     ReplaceTags,
     SetSpeaker,
-    TeachCorrection,
     UpdateTag,
     decisions_for,
 )
 from reviewer.ops.corrections import Correct, Place, find_places, single_change
 from reviewer.ops.imports import ImportOutcome
+from reviewer.ops.structure import MergeSegments, SplitSegment
 from reviewer.ops.suggest import (
-    Occurrences,
     TopicSuggestion,
-    occurrences,
     suggest,
     topic_path,
 )
+from reviewer.ops.tasks import QUIET, Task
 from reviewer.store import (
     AnnotationConflict,
     AnnotationInfo,
@@ -100,7 +98,9 @@ class ReviewSession(QObject):
     task_started = Signal(object)  # a Job the user waits on (its label says what it is)
     # Another reviewer changed what a command was about to change: (AnnotationConflict, command).
     conflict = Signal(object, object)
-    document_refreshed = Signal(int)  # the open document was read again (others' changes)
+    # The open document was read again: others' changes, or a split or merge of our own (then
+    # refresh_focus says which row to show).
+    document_refreshed = Signal(int)
     import_finished = Signal(object)  # ImportOutcome
 
     def __init__(self, store: Store, *, synchronous: bool = False, parent: QObject | None = None) -> None:
@@ -131,6 +131,7 @@ class ReviewSession(QObject):
         self._token: object = None  # the store's change token when this window last looked
         self._recent: OrderedDict[int, _Recent] = OrderedDict()  # documents open a moment ago
         self._reloading = False
+        self.refresh_focus: int | None = None  # after our own split or merge: the row to show
         self.filters: dict[str, object] = {}
 
     # --- undo histories ------------------------------------------------------------------------
@@ -291,13 +292,18 @@ class ReviewSession(QObject):
         self.import_finished.emit(outcome)  # the window lists the files that failed
 
     def export(self, kind: str, path: str | Path) -> int:
-        """csv / json / txt / srt / vtt of the open document (CSV and JSON: the whole store if none)."""
+        """csv / edits / json / txt / srt / vtt of the open document (the first three: the whole
+        store if none is open)."""
         from reviewer.export.csv import export_csv
         from reviewer.export.json import export_json
         from reviewer.export.transcript import export_transcript
 
         if kind == "csv":
             return export_csv(self.store, path, self.document_id)
+        if kind == "edits":
+            from reviewer.export.edits_csv import export_edits_csv
+
+            return export_edits_csv(self.store, path, self.document_id)
         if kind == "agreement":
             from reviewer.export.agreement import export_agreement_csv
 
@@ -406,8 +412,10 @@ class ReviewSession(QObject):
             self.refresh_documents()
             self.reload_document()
 
-    def reload_document(self) -> None:
-        """Read the open document again, keeping the reviewer's place (document_refreshed follows)."""
+    def reload_document(self, focus: int | None = None) -> None:
+        """Read the open document again, keeping the reviewer's place (document_refreshed follows);
+        ``focus``: our own split or merge moved the rows, show this one."""
+        self.refresh_focus = focus
         if self.document_id is not None:
             self._reloading = True
             self.open_document(self.document_id)
@@ -429,6 +437,8 @@ class ReviewSession(QObject):
             for value, update in table:
                 if value:
                     touched |= update()
+            if changes.structure:  # rows split or merged: every index after them moved
+                self.reload_document(focus=changes.focus[0] if changes.focus else None)
             self._update_document_counts()
         else:
             if changes.document_id is not None:  # a step in another document's history
@@ -623,12 +633,60 @@ class ReviewSession(QObject):
         # One changed run is the correction (what propagation and the glossary carry); more
         # than one: the whole text is.
         start, end, right = single_change(seen, typed) or (0, len(seen), typed)
-        op = Correct(self.document_id, index, seen, start, end, right, self.annotator, places, teach)
+        return self.correct_span(index, seen, start, end, right, places, teach)
+
+    def correct_span(
+        self,
+        index: int,
+        seen: str,
+        start: int,
+        end: int,
+        right: str,
+        places: Sequence[Place] = (),
+        teach: bool = False,
+        wrong: str | None = None,
+    ) -> bool:
+        """``seen[start:end]`` of segment ``index`` reads ``right`` (it may already: a repair
+        taught, then ``wrong`` is what it corrected), ``places`` the same, in one undoable step;
+        ``teach`` adds wrong => right to the glossary."""
+        if self.document_id is None:
+            return False
+        op = Correct(
+            self.document_id, index, seen, start, end, right, self.annotator, places, teach, wrong=wrong
+        )
         op.title = (
             self.tr("Correct segment {0} and {1} other place(s)").format(index, len(places))
             if places
             else self.tr("Correct segment {0}").format(index)
         )
+        return self.run(op)
+
+    def split_segment(self, index: int, seen: str, at: int) -> bool:
+        """Split segment ``index`` (showing ``seen``) at code point ``at``; the status bar says
+        where the new row starts and how that time was found."""
+        op = SplitSegment(self._require_document(), index, seen, at)
+        op.title = self.tr("Split segment {0}").format(index)
+        if not self.run(op):
+            return False
+        start, how = op.second_start
+        hows = {
+            "stamp": self.tr("its line's timestamp"),
+            "given": self.tr("as given"),
+            "estimated": self.tr("estimated from its share of the segment's characters"),
+        }
+        if start is None:
+            self.message.emit(self.tr("Split segment {0}; the new row has no time").format(index))
+        else:
+            self.message.emit(
+                self.tr("Split segment {0}; the new row starts at {1} ({2})").format(
+                    index, _tenths(start), hows.get(how, how)
+                )
+            )
+        return True
+
+    def merge_with_next(self, index: int) -> bool:
+        op = MergeSegments(self._require_document(), index, self.annotator)
+        op.title = self.tr("Merge segments {0} and {1}").format(index, index + 1)
         return self.run(op)
 
     def apply_correction(self, tag: AnnotationInfo) -> str | None:
@@ -665,26 +723,67 @@ class ReviewSession(QObject):
         if change is None:
             return None
         start, end, right = change
-        wrong, at = seen[start:end], (start, start + len(right))
-        if not wrong.strip():
-            return None  # an insertion: nothing to look for elsewhere
-        rows = self.segments.rows  # the open document as shown: not read again
-        shown = (
-            [(r.index, r.info.repaired) for r in rows],
-            {r.index for r in rows if any(e.kind == MANUAL for e in r.info.edits)},
-        )
-        places = find_places(
+        wrong = seen[start:end]
+        corrected = seen[:start] + right + seen[end:]
+        places = self.places_for(index, corrected, (start, start + len(right)), wrong, right, everywhere)
+        return None if places is None else (wrong, right, places)
+
+    def places_for(
+        self,
+        index: int,
+        corrected: str,
+        at: tuple[int, int],
+        wrong: str,
+        right: str,
+        everywhere: bool = False,
+    ) -> list[Place] | None:
+        """The other places of ``wrong`` (and its variants) to correct to ``right``, once segment
+        ``index`` reads ``corrected`` (``right`` at ``at``); None: nothing to look for."""
+        if self.document_id is None or not wrong.strip():
+            return None  # (an insertion: nothing to look for elsewhere)
+        find = self._place_finder(index, corrected, at, wrong, right, everywhere)
+        return find(QUIET)
+
+    def _place_finder(
+        self, index: int, corrected: str, at: tuple[int, int], wrong: str, right: str, everywhere: bool
+    ) -> Callable[[Task], list[Place]]:
+        """The search of places_for, its inputs taken now (it may run in another thread)."""
+        doc, shown = self._require_document(), self._shown_texts()
+        return lambda job: find_places(
             self.store,
-            self.document_id,
+            doc,
             index,
-            typed,
+            corrected,
             at,
             wrong,
             right,
             all_documents=everywhere,
+            job=job,
             shown=shown,
         )
-        return wrong, right, places
+
+    def _shown_texts(self) -> tuple[list[tuple[int, str]], set[int]]:
+        """The open document's texts as shown, and its rows corrected by hand (not read again)."""
+        rows = self.segments.rows
+        return (
+            [(r.index, r.info.repaired) for r in rows],
+            {r.index for r in rows if any(e.kind == MANUAL for e in r.info.edits)},
+        )
+
+    def search_places(
+        self,
+        index: int,
+        corrected: str,
+        at: tuple[int, int],
+        wrong: str,
+        right: str,
+        on_done: Callable[[list[Place]], object],
+    ) -> Job:
+        """places_for in every document, in the background (a task with progress and Cancel: a
+        store of long documents takes a while); on_done gets them."""
+        work = self._place_finder(index, corrected, at, wrong, right, everywhere=True)
+        label = self.tr("Looking for {0} in every document").format(wrong)
+        return self._task(work, "places", label, on_done)
 
     def mark_error(
         self,
@@ -848,45 +947,6 @@ class ReviewSession(QObject):
         words = ", ".join(w for _i, w in chosen)
         return self.run(ReplaceTags(self._require_document(), add=specs, title=f"Suggested topic {words}"))
 
-    def find_occurrences(
-        self,
-        wrong: str,
-        right: str,
-        on_done: Callable[[Occurrences], object],
-        skip: Sequence[tuple[int, int, int, int]] = (),
-    ) -> Job | None:
-        """Where else ``wrong`` occurs in any stored document (background); on_done gets them."""
-        if not wrong.strip() or not right.strip() or wrong == right:
-            self.error.emit("teaching needs the wrong text and a different correction")
-            return None
-        label = self.tr("Looking for {0} in every document").format(wrong)
-        work = lambda job: occurrences(self.store, wrong, right, skip, job)  # noqa: E731
-        return self._task(work, "occurrences", label, on_done)
-
-    def teach_correction(
-        self, wrong: str, right: str, occurrences: Sequence[Occurrence], glossary: bool = True
-    ) -> bool:
-        """Alias ``wrong => right`` in the glossary and an ASR error with that correction on each
-        occurrence, in one transaction and one undo step (the stored texts are not rewritten)."""
-        specs: dict[int, list[TagSpec]] = {}
-        for o in occurrences:
-            specs.setdefault(o.document_id, []).append(
-                TagSpec(
-                    o.segment_index,
-                    "error",
-                    "asr",
-                    span=(o.start, o.end),
-                    target="repaired",
-                    correction=right,
-                    annotator=self.annotator,
-                )
-            )
-        if not specs and not glossary:
-            return False
-        n = sum(len(v) for v in specs.values())
-        title = f"Teach {wrong} → {right} ({n} occurrence{'s' if n != 1 else ''})"
-        return self.run(TeachCorrection(self.document_id, wrong, right, specs, glossary, title=title))
-
     # --- navigation, find, filters ------------------------------------------------------------
 
     def next_row(self, start: int, test: RowTest, backwards: bool = False) -> int | None:
@@ -979,3 +1039,9 @@ class ReviewSession(QObject):
             self.segments.set_filter(None)
         else:
             self.segments.set_filter(lambda r: all(t(r) for t in tests))
+
+
+def _tenths(seconds: float) -> str:
+    """A time as the table shows it, with tenths (a split's estimate is rarely a whole second)."""
+    t = round(seconds, 1)
+    return f"{time_text(t)}.{round(t * 10) % 10}"

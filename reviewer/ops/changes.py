@@ -17,8 +17,9 @@ class Changes:
     renamed speaker follow from it). annotations: tags changed beyond ``rows`` (a topic renamed,
     moved or merged changes tags everywhere): read the document's tags again. topics: the topic
     tree or its counts. glossary: the stored glossary. error_types: the error taxonomy.
-    documents: other documents whose records changed (their counts). focus: the segments to
-    show afterwards.
+    documents: other documents whose records changed (their counts). structure: segments were
+    split or merged, so every row after them has a new index: show the document again. focus:
+    the segments to show afterwards.
     """
 
     document_id: int | None = None
@@ -29,4 +30,5 @@ class Changes:
     glossary: bool = False
     error_types: bool = False
     documents: frozenset[int] = frozenset()
+    structure: bool = False
     focus: list[int] = field(default_factory=list)

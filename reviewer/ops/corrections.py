@@ -198,10 +198,13 @@ class Correct(Op):
         places: Sequence[Place] = (),
         teach: bool = False,
         title: str = "",
+        wrong: str | None = None,
     ) -> None:
         super().__init__(document_id, title)
         self.index, self.seen, self.start, self.end, self.right = index, seen, start, end, right
-        self.wrong = seen[start:end]
+        # What is taught and looked for: the span's text, or (a repair's text taught, which
+        # reads right already) what the repair corrected.
+        self.wrong = seen[start:end] if wrong is None else wrong
         self.corrected = corrected_text(seen, start, end, right)
         self.annotator = annotator
         self.places = list(places)

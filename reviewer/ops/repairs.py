@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewer.core.structure import MERGE
 from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.store import Store
 from reviewer.store import operations as store_ops
 from reviewer.store.dump import stored_rows
 from reviewer.store.records import EditInfo
+from reviewer.store.structure import SplitDone, split_at_joins, undo_splits
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Decision:
     old_decision: str
     old_text: str | None
     version: int = 1  # the edit's version when the reviewer saw it
+    kind: str = ""  # the edit's kind: rejecting a fragment join ("merge") splits its segment
 
 
 def decisions_for(
@@ -31,7 +34,7 @@ def decisions_for(
     edits already decided that way are left out."""
     text = text if decision == "changed" else None
     return [
-        Decision(index, e.id, decision, text, e.decision, e.decided_text, e.version)
+        Decision(index, e.id, decision, text, e.decision, e.decided_text, e.version, e.kind)
         for index, e in edits
         if (e.decision, e.decided_text) != (decision, text)
     ]
@@ -39,13 +42,19 @@ def decisions_for(
 
 class DecideEdits(Op):
     """Decide repair edits in one transaction, each checked against the version the reviewer saw
-    (another reviewer's decision is never overwritten); reads back the rows they are on."""
+    (another reviewer's decision is never overwritten); reads back the rows they are on.
+
+    A rejected fragment join is not kept as a decision: its segment is split there (the rows
+    are the fragments again), and the undo joins them back with the join as it was."""
 
     def __init__(self, document_id: int, decisions: Sequence[Decision], title: str = "") -> None:
         super().__init__(document_id, title)
-        self.decisions = list(decisions)
-        self.focus = sorted({d.segment_index for d in self.decisions})
+        splits = [d for d in decisions if d.kind == MERGE and d.decision == "rejected"]
+        self.splits = splits
+        self.decisions = [d for d in decisions if d not in splits]
+        self.focus = sorted({d.segment_index for d in decisions})
         self.written: dict[int, int] = {}  # edit id → its version after this op's last write
+        self.split_done: list[SplitDone] = []
 
     def _apply(self, store: Store, seen: Seen, new: bool) -> Changes:
         assert self.document_id is not None
@@ -62,7 +71,24 @@ class DecideEdits(Op):
             for d in self.decisions
         ]
         with store.write() as s:
+            if not new and self.split_done:
+                undo_splits(s, self.document_id, self.split_done)
+                self.split_done = []
             store_ops.decide_edits(s, rows, versions)
+            if new and self.splits:
+                joins = [
+                    (
+                        d.edit_id,
+                        seen.seen_edit_version(
+                            d.segment_index, d.edit_id, self.written.get(d.edit_id, d.version)
+                        ),
+                    )
+                    for d in self.splits
+                ]
+                self.split_done = split_at_joins(s, self.document_id, joins)
+            if self.splits:
+                # Every row after a split has moved: the window reads the document again.
+                return Changes(self.document_id, structure=True, focus=self.focus[:1])
             stored = stored_rows(s, self.document_id, self.focus)
         self.written = {e.id: e.version for seg in stored.segments for e in seg.edits}
         return Changes(self.document_id, rows=stored, speakers=stored.speakers, focus=self.focus)

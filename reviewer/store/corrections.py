@@ -214,6 +214,7 @@ class OwnEdit:
     before: str
     after: str
     annotator: str | None
+    kind: str = MANUAL
 
 
 def own_edits(session: Session, segment_ids: Sequence[int]) -> list[OwnEdit]:
@@ -228,7 +229,8 @@ def own_edits(session: Session, segment_ids: Sequence[int]) -> list[OwnEdit]:
         RepairEdit.decision == "accepted",
     )
     return [
-        OwnEdit(pos[e.segment_id], e.start, e.end, e.before, e.after, e.annotator) for e in session.scalars(q)
+        OwnEdit(pos[e.segment_id], e.start, e.end, e.before, e.after, e.annotator, e.kind)
+        for e in session.scalars(q)
     ]
 
 
@@ -256,12 +258,17 @@ def carry_corrections(
         by_segment.setdefault(p.segment, []).append((p.start, p.end, e))
     texts: dict[int, str] = {}
     for index, carried in by_segment.items():
-        seg = segment_row(session, document_id, index)
-        live = [counted(r) for r in live_edits(session, seg.id)]
-        text = seg.repaired
-        for start, end, e in sorted(carried, key=lambda c: c[0], reverse=True):
-            rs, re_ = original_to_repaired(live, start, end)
-            text = text[:rs] + e.after + text[re_:]
-        rewrite_segment(session, document_id, index, text, annotator=carried[-1][2].annotator)
-        texts[index] = text
+        # Each kind written as itself: a propagated correction stays one after a re-import.
+        for kind in (MANUAL, PROPAGATED):
+            mine = [c for c in carried if c[2].kind == kind]
+            if not mine:
+                continue
+            seg = segment_row(session, document_id, index)
+            live = [counted(r) for r in live_edits(session, seg.id)]
+            text = seg.repaired
+            for start, end, e in sorted(mine, key=lambda c: c[0], reverse=True):
+                rs, re_ = original_to_repaired(live, start, end)
+                text = text[:rs] + e.after + text[re_:]
+            rewrite_segment(session, document_id, index, text, annotator=mine[-1][2].annotator, kind=kind)
+            texts[index] = text
     return texts, lost

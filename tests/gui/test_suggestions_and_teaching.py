@@ -1,11 +1,12 @@
 """Topic suggestions (accept checked or one by double-click, undo) and teaching a correction
-to the glossary with a preview of its other occurrences in this and other documents."""
+to the glossary: the correction flow, with its other places in this and other documents previewed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from reviewer.gui.dialogs.teach_dialog import TeachDialog
+from reviewer.gui.dialogs.propagate_dialog import PropagateDialog
 from reviewer.gui.dialogs.topic_suggestions import TopicSuggestionsDialog
 from tests.gui.conftest import select_rows
 
@@ -117,10 +118,16 @@ OTHER = "[A]: 偶拍的新模型。\n[B]: 我不用偶拍。\n[A]: 没有别的�
 HERE = "[A]: 偶拍发布了视频模型。\n[B]: 偶拍和偶拍的对手。\n[A]: ChatGPT 不是偶拍做的吗？\n"
 
 
-def test_teach_a_correction_previews_and_marks_other_occurrences(window, open_text, store) -> None:
+def _texts(store, d: int) -> list[str]:
+    return [seg.repaired for seg in store.segments(d)]
+
+
+def test_marking_an_error_and_teaching_it_corrects_it_everywhere_previewed(window, open_text, store) -> None:
+    """The Teach flow is the correction flow: marked, corrected here, its other places previewed
+    (this document first, the others when asked) and corrected, the glossary taught; one undo."""
     other = open_text(OTHER, name="other.txt", glossary=False)
     doc = open_text(HERE, name="here.txt", glossary=False)
-    assert doc != other
+    before = {d: _texts(store, d) for d in (doc, other)}
     select_rows(window, 0)
     start = window.inspector.repaired.text.index("偶拍")
     window.inspector.repaired.select_span(start, start + 2)
@@ -134,38 +141,35 @@ def test_teach_a_correction_previews_and_marks_other_occurrences(window, open_te
     err.accept()
 
     dlg = window.active_dialog
-    assert isinstance(dlg, TeachDialog)
-    # The one just marked is not offered again; 3 more here, 2 in the other document.
-    found = [(o.document_id, o.segment_index, o.start) for o in dlg.found.found]
-    assert found == [(other, 0, 0), (other, 1, 3), (doc, 1, 0), (doc, 1, 3), (doc, 2, 10)]
-    assert dlg.tree.topLevelItemCount() == 5
-    first = dlg.items()[0]
-    assert (first.text(0), first.text(1)) == ("other.txt", "0")
-    assert first.text(2).startswith("[偶拍]") and first.text(3).startswith("[OpenAI]")
-    dlg.set_checked(1, False)  # "我不用偶拍" left alone
+    assert isinstance(dlg, PropagateDialog) and dlg.teach.isChecked()
+    # The one just marked is not offered again; three more here.
+    assert [(p.document_id, p.segment_index, p.start) for p in dlg.chosen()] == [
+        (doc, 1, 0),
+        (doc, 1, 3),
+        (doc, 2, 10),
+    ]
+    dlg.everywhere.setChecked(True)  # the other document, searched now (a background task)
+    found = [(p.document_id, p.segment_index) for p in dlg.chosen()]
+    assert (other, 0) in found and (other, 1) in found
+    dlg.items()[-1].setCheckState(0, Qt.CheckState.Unchecked)  # "我不用偶拍" left alone
     dlg.accept()
 
-    def errors(d: int) -> list[tuple[int, int | None, str | None]]:
-        return sorted(
-            (a.segment_index or 0, a.span_start, a.correction)
-            for a in store.annotations(d)
-            if a.kind == "error"
-        )
-
-    assert errors(other) == [(0, 0, "OpenAI")]
-    assert len(errors(doc)) == 4  # the first mark and the three taught here
-    assert all(a.quote == "偶拍" for a in store.annotations(doc) if a.kind == "error")
+    assert _texts(store, doc) == [
+        "OpenAI发布了视频模型。",
+        "OpenAI和OpenAI的对手。",
+        "ChatGPT 不是OpenAI做的吗？",
+    ]
+    assert _texts(store, other) == ["OpenAI的新模型。", "我不用偶拍。", "没有别的。"]
     assert store.glossary().aliases.get("偶拍") == "OpenAI"
-    # The stored text is not rewritten: the annotations are the record.
-    assert "偶拍" in store.segments(doc)[1].repaired
+    kinds = sorted({e.kind for seg in store.segments(doc) for e in seg.edits if e.annotator})
+    assert kinds == ["manual", "propagated"]
+    assert [a.correction for a in store.annotations(doc) if a.kind == "error"] == ["OpenAI"]  # the mark
 
-    window.session.undo_stack.undo()  # the teaching, all documents at once
-    assert errors(other) == [] and len(errors(doc)) == 1
+    window.session.undo_stack.undo()  # the correction, every document at once
+    assert {d: _texts(store, d) for d in (doc, other)} == before
     assert "偶拍" not in store.glossary().aliases
-    assert "OpenAI" not in store.glossary().terms
     window.session.undo_stack.redo()
-    assert errors(other) == [(0, 0, "OpenAI")] and len(errors(doc)) == 4
-    assert store.glossary().aliases.get("偶拍") == "OpenAI"
+    assert _texts(store, other)[0] == "OpenAI的新模型。"
 
 
 def test_teach_from_a_selected_error_in_the_inspector(window, open_text, store) -> None:
@@ -175,15 +179,29 @@ def test_teach_from_a_selected_error_in_the_inspector(window, open_text, store) 
     window.inspector.choose_tags([0])
     window.actions_by_name["teach_correction"].trigger()
     dlg = window.active_dialog
-    assert isinstance(dlg, TeachDialog)
-    assert dlg.tree.topLevelItemCount() == 3
-    dlg.glossary.setChecked(False)
-    dlg.set_all(False)
-    dlg.set_checked(0, True)
+    assert isinstance(dlg, PropagateDialog)
+    assert dlg.tree.topLevelItemCount() == 3  # 0:0, 1:3 and 2:10
+    dlg.teach.setChecked(False)
+    # Only the other one in this row, which is offered unticked (the row is being corrected by
+    # hand: propagation leaves such rows to the reviewer).
+    ticks = {item.text(1): item.checkState(0) for item in dlg.items()}
+    assert ticks == {"0": Qt.CheckState.Checked, "1": Qt.CheckState.Unchecked, "2": Qt.CheckState.Checked}
+    for item in dlg.items():
+        item.setCheckState(0, Qt.CheckState.Checked if item.text(1) == "1" else Qt.CheckState.Unchecked)
     dlg.accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
-    assert len([a for a in store.annotations(doc) if a.kind == "error"]) == 2
+    assert _texts(store, doc)[1] == "OpenAI和OpenAI的对手。"
+    assert sum(t.count("偶拍") for t in _texts(store, doc)) == 2
     assert "偶拍" not in store.glossary().aliases
+    # Cancelling the preview of a taught correction writes nothing.
+    window.inspector.choose_tags([0])
+    before = _texts(store, doc)
+    select_rows(window, 0)
+    window.session.mark_error(0, "asr", span=(0, 2), correction="OpenAI")
+    window.inspector.choose_tags([0])
+    window.actions_by_name["teach_correction"].trigger()
+    window.active_dialog.reject()
+    assert _texts(store, doc) == before
 
 
 NEAR = "[A]: We met the Open AI people.\n[B]: Chat GTP is it.\n[A]: Open AI again.\n"
@@ -191,6 +209,7 @@ NEAR = "[A]: We met the Open AI people.\n[B]: Chat GTP is it.\n[A]: Open AI agai
 
 def test_accepting_a_term_suggestion_offers_to_teach_it(window, open_text, store) -> None:
     doc = open_text(NEAR)  # the fixture's glossary knows ChatGPT and OpenAI as terms
+    window.auto_advance = False  # the offer is about this row
     select_rows(window, 0)
     row = window.session.segments.segment(0)
     (edit,) = [e for e in row.info.edits if e.kind == "glossary"]
@@ -203,13 +222,12 @@ def test_accepting_a_term_suggestion_offers_to_teach_it(window, open_text, store
 
     window.teach_offer.teach_button.click()
     dlg = window.active_dialog
-    assert isinstance(dlg, TeachDialog) and not window.teach_offer.isVisible()
-    # Segment 2 has the same misrecognition: offered for marking too.
-    assert [(o.document_id, o.segment_index) for o in dlg.found.found] == [(doc, 2)]
+    assert isinstance(dlg, PropagateDialog) and not window.teach_offer.isVisible()
+    # Segment 2 has the same misrecognition: offered for correcting too.
+    assert [(p.document_id, p.segment_index) for p in dlg.chosen()] == [(doc, 2)]
     dlg.accept()
     assert store.glossary().aliases["Open AI"] == "OpenAI"
-    marked = [a for a in store.annotations(doc) if a.kind == "error"]
-    assert [(a.segment_index, a.correction) for a in marked] == [(2, "OpenAI")]
+    assert store.segment(doc, 2).repaired == "OpenAI again."
 
 
 def test_no_offer_for_what_the_glossary_already_does(window, open_text) -> None:

@@ -172,6 +172,20 @@ def test_a_re_import_of_the_changed_file_keeps_the_corrections(store: Store, tmp
     assert first_turn.repaired[a.span_start : a.span_end] == "曹越"
 
 
+def test_a_re_import_keeps_propagated_corrections_propagated(store: Store, tmp_path) -> None:
+    path = tmp_path / "podcast.txt"
+    path.write_text(PODCAST, encoding="utf-8")
+    d = store.import_file(path).document_id
+    run(store, _correct(store, d, 0, "曹悦", "曹越", everywhere=True))
+    kinds = sorted((s.index, e.kind) for s in store.segments(d) for e in s.edits if e.annotator == "ann")
+    assert (0, "manual") in kinds and (3, "propagated") in kinds
+    path.write_text(PODCAST + "[00:00:20] SPEAKER_00: 完\n", encoding="utf-8")
+    assert store.import_file(path).status == "updated"
+    after = sorted((s.index, e.kind) for s in store.segments(d) for e in s.edits if e.annotator == "ann")
+    assert after == kinds  # each comes back as what it was, not all as the reviewer's typing
+    assert store.segment(d, 3).repaired == "曹越和曹越都来了"
+
+
 def test_a_one_character_fix_carried_elsewhere_keeps_the_neighbours_it_was_found_with(
     store: Store, podcast: int
 ) -> None:

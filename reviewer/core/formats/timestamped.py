@@ -48,7 +48,7 @@ Style = tuple[int, str, int]
 DEFAULT_STYLE: Style = (2, ".", 0)
 
 
-def _seconds(m: re.Match[str]) -> float:
+def stamp_seconds(m: re.Match[str]) -> float:
     h, mi, s, _, frac = m.group(1, 2, 3, 4, 5)
     value = int(h or 0) * 3600 + int(mi) * 60 + int(s)
     if frac:
@@ -163,7 +163,7 @@ def parse(text: str) -> Transcript:
                 segments.append(Segment(len(segments), line, None, None, None, [n + 1], [None], line_start))
             continue
         h, mi, sec, _, frac, space, speaker, label_space = m.groups()
-        t = float(int(h or 0) * 3600 + int(mi) * 60 + int(sec)) if frac is None else _seconds(m)
+        t = float(int(h or 0) * 3600 + int(mi) * 60 + int(sec)) if frac is None else stamp_seconds(m)
         pos = m.end()
         if speaker is None:
             unlabeled.append(n + 1)

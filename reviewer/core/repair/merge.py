@@ -22,7 +22,7 @@ _NO_SPACE_AFTER = re.compile(r"[\s，。、；：！？,.;:!?（(“‘「『《
 _NO_SPACE_BEFORE = re.compile(r"[\s，。、；：！？,.;:!?）)”’」』》]")
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     # A space, as ASR exports themselves separate phrases within a line
     # ("对对对 就大概是14年左右吧"); nothing where punctuation or space already is.
     if not left or not right or _NO_SPACE_AFTER.search(left) or _NO_SPACE_BEFORE.match(right):
@@ -66,8 +66,8 @@ def _merge(group: list[Segment], index: int) -> tuple[Segment, list[Edit]]:
                 edits.append(e)
         pos += len(seg.original)
         if k < last:
-            joiner = _joiner(seg.repaired, group[k + 1].repaired)
-            join = Edit("merge", pos, pos + 1, "\n", joiner, MERGE_CONFIDENCE)
+            glue = joiner(seg.repaired, group[k + 1].repaired)
+            join = Edit("merge", pos, pos + 1, "\n", glue, MERGE_CONFIDENCE)
             joins.append(join)
             edits.append(join)
             pos += 1

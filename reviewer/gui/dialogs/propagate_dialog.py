@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -38,14 +37,16 @@ class PropagateDialog(QDialog):
         places: Sequence[Place],
         document_id: int,
         names: Mapping[int, str],
-        search_others: Callable[[], list[Place]] | None = None,
+        search_others: Callable[[Callable[[list[Place]], None]], object] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("propagateDialog")
         self.setWindowTitle(self.tr("Correct elsewhere too"))
         self.document_id, self.right, self.names = document_id, right, names
-        self.search_others = search_others  # run when asked: other documents are read then
+        # Started when asked (other documents are read then, in the background); it calls back
+        # with the places it found.
+        self.search_others = search_others
         self.head = QLabel(
             self.tr("«{0}» → «{1}»: {2} other place(s) in this document.").format(wrong, right, len(places))
         )
@@ -126,16 +127,22 @@ class PropagateDialog(QDialog):
     def _show_others(self, on: bool) -> None:
         if on and self.search_others is not None:  # the first time: search them now
             search, self.search_others = self.search_others, None
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                others = [p for p in search() if p.document_id != self.document_id]
-            finally:
-                QApplication.restoreOverrideCursor()
-            self._add(others)
-            self.head.setText(self.head.text() + " " + self.tr("{0} in other documents.").format(len(others)))
+            self.everywhere.setEnabled(False)  # until they are in (the window's task bar shows it)
+            self._head = self.head.text()
+            self.head.setText(self._head + " " + self.tr("Looking in the other documents…"))
+            search(self.add_others)
+            return
         for item in self.items():
             if item.data(0, PLACE_ROLE).document_id != self.document_id:
                 item.setHidden(not on)
+
+    def add_others(self, places: list[Place]) -> None:
+        """The other documents' places, when the search is done."""
+        others = [p for p in places if p.document_id != self.document_id]
+        self._add(others)
+        self.head.setText(self._head + " " + self.tr("{0} in other documents.").format(len(others)))
+        self.everywhere.setEnabled(True)
+        self._show_others(self.everywhere.isChecked())
 
     def items(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]

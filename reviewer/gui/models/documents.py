@@ -93,6 +93,8 @@ class DocumentsModel(QAbstractTableModel):
                 return f"{done[0]} / {done[1]}"
             if col == 3:
                 return str(d.annotations)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return f"{d.name}\n{d.path}" if d.path and d.path != d.name else d.name
         if role == DOC_ID_ROLE:
             return d.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):

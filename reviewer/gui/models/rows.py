@@ -192,9 +192,18 @@ def find_matches(pattern: str, regex: bool, case: bool = False) -> re.Pattern[st
     return re.compile(pattern if regex else re.escape(pattern), flags)
 
 
-def edit_label(e: EditInfo, speaker_names: dict[str, str] | None = None) -> str:
-    """ "before → after" of a repair; a speaker repair's labels by the names they now have."""
+JOIN_CONTEXT = 5  # characters either side of a fragment join shown with it
+
+
+def edit_label(e: EditInfo, speaker_names: dict[str, str] | None = None, context: str | None = None) -> str:
+    """ "before → after" of a repair; a speaker repair's labels by the names they now have;
+    with ``context`` (the segment's original), a few characters either side, so a join
+    ("↵ → ␣") shows what it joins."""
     after_text = e.effective().after if e.decision == "changed" else e.after
+    if context is not None:
+        left = one_line(context[max(0, e.start - JOIN_CONTEXT) : e.start])
+        right = one_line(context[e.end : e.end + JOIN_CONTEXT])
+        return f"…{left}{one_line(e.before)}{right}… → …{left}{one_line(after_text)}{right}…"
     if e.kind == "speaker" and speaker_names:
         before, after = (speaker_choice(t, speaker_names) or "∅" for t in (e.before, after_text))
         return f"{before} → {after}"

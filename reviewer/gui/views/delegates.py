@@ -127,6 +127,8 @@ class SegmentTextDelegate(QStyledItemDelegate):
 
     # (segment index, target, start, end) of text selected in the cell editor; start == end: none.
     span_selected = Signal(int, str, int, int)
+    # (segment index, target, position): a click in the cell's text that selected nothing.
+    char_clicked = Signal(int, str, int)
     # (segment index, the text as shown, the text typed): a correction typed into the cell.
     text_corrected = Signal(int, str, str)
 
@@ -152,6 +154,7 @@ class SegmentTextDelegate(QStyledItemDelegate):
         pane.setFont(option.font)
         if row is not None:
             pane.selectionChanged.connect(lambda p=pane, i=row.index: self._report(p, i))
+            pane.clicked.connect(lambda pos, i=row.index: self.char_clicked.emit(i, self.target, pos))
         return pane
 
     def _report(self, pane: TextPane, segment_index: int) -> None:

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSizePolicy,
     QSplitter,
@@ -64,9 +65,25 @@ class Inspector(QWidget):
         self.repaired.cancelled.connect(self._cancel_text)
         for pane in (self.original, self.repaired):
             pane.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
+            pane.clicked.connect(lambda pos, p=pane: self.select_edit_at(p.target, pos))
 
         self.edit_model: RecordListModel[EditInfo] = RecordListModel(4, self)
         self.edits = self._list("editsList", self.edit_model)
+        # Room for eight repairs; the change text takes what is left, so a long mojibake run is
+        # elided instead of pushing confidence and decision out of sight.
+        self.edits.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
+        header = self.edits.header()
+        header.setStretchLastSection(False)
+        for col, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(col, mode)
+        self.edits.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.edits.selectionModel().currentRowChanged.connect(self._edit_selected)
         self.alternatives = QComboBox()
         self.alternatives.setObjectName("alternatives")
@@ -229,14 +246,14 @@ class Inspector(QWidget):
         if current_edit is not None:
             self.select_edit(current_edit.id)
         for col in range(3):
-            self.edits.resizeColumnToContents(col)
             self.tags.resizeColumnToContents(col)
         self._fill_alternatives()
 
     def _edit_cells(self, e: EditInfo) -> list[str]:
+        original = self.row.info.original if self.row is not None else ""
         return [
             repair_kind(e.kind),
-            edit_label(e, self._speaker_names),
+            edit_label(e, self._speaker_names, original if e.kind == "merge" else None),
             f"{e.confidence:.2f}",
             self._decision_text(e),
         ]
@@ -318,11 +335,23 @@ class Inspector(QWidget):
         e = self.current_edit()
         if e is None:
             return
+        big = QFont(self.alternatives.font())
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        widest = 0
         for alt in (e.after, *e.alternatives):
             if self.alternatives.findData(alt) < 0:
                 # A speaker repair's readings are labels: shown by the names they have now.
                 shown = speaker_choice(alt, self._speaker_names) if e.kind == "speaker" else alt
                 self.alternatives.addItem(shown, alt)
+                if alt and not any(ch.isalnum() for ch in alt):  # emoji, symbols: shown larger
+                    self.alternatives.setItemData(
+                        self.alternatives.count() - 1, big, Qt.ItemDataRole.FontRole
+                    )
+                    widest = max(widest, QFontMetrics(big).horizontalAdvance(shown))
+                else:
+                    widest = max(widest, self.alternatives.fontMetrics().horizontalAdvance(shown))
+        # The list as wide as its longest reading (the box itself stays as wide as the pane).
+        self.alternatives.view().setMinimumWidth(widest + 48)
 
     def correct_text(self) -> bool:
         """Open the Repaired pane for typing (False: no row shown)."""
@@ -393,6 +422,24 @@ class Inspector(QWidget):
     def selected_edits(self) -> list[EditInfo]:
         rows = sorted({i.row() for i in self.edits.selectionModel().selectedRows()})
         return [self.edit_model.record(r) for r in rows]
+
+    def select_edit_at(self, target: str, pos: int) -> bool:
+        """A click at ``pos`` of a pane's text: the repair whose text is there becomes the current
+        one (False: none is there)."""
+        if self.row is None:
+            return False
+        if target == "repaired":
+            spans = [(h.start, h.end, h.edit_id) for h in self.row.highlights]
+        else:
+            spans = [(e.start, e.end, e.id) for e in self.row.info.edits if e.kind != "speaker"]
+        # The character clicked is after the cursor or, at a span's end, before it.
+        hit = next((i for s, e, i in spans if s <= pos < e), None)
+        if hit is None:
+            hit = next((i for s, e, i in spans if s < pos == e), None)
+        if hit is None:
+            return False
+        self.select_edit(hit)
+        return True
 
     def select_edit(self, edit_id: int) -> None:
         for n, e in enumerate(self.edit_model.records()):

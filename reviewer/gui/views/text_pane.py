@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.gui.textpos import from_utf16, to_utf16
@@ -18,6 +18,8 @@ from reviewer.gui.textpos import from_utf16, to_utf16
 
 class TextPane(QPlainTextEdit):
     """A read-only, selectable text whose selection is reported in code points."""
+
+    clicked = Signal(int)  # a click that selected nothing: where, in code points
 
     def __init__(self, target: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -39,6 +41,15 @@ class TextPane(QPlainTextEdit):
         if not cursor.hasSelection():
             return None
         return from_utf16(self.text, cursor.selectionStart()), from_utf16(self.text, cursor.selectionEnd())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursor_position())
+
+    def cursor_position(self) -> int:
+        """Where the cursor is, in code points of the text shown."""
+        return from_utf16(self.toPlainText(), self.textCursor().position())
 
     def select_span(self, start: int, end: int) -> None:
         cursor = self.textCursor()
