@@ -46,6 +46,7 @@ BIG_SEGMENTS = 100_000
 STEP_MS = 15
 # Actions on each document before the measured state is taken (then caches are warm).
 WARM_UP_ACTIONS = 40
+SPLIT_WEIGHT = int(os.environ.get("SOAK_SPLIT_WEIGHT", "3"))
 # A reference audit (see Reviewer.audit) after this many actions.
 AUDIT_EVERY = 25
 # Now and then the reviewer stops to read a passage: no input for a few seconds (the window
@@ -448,6 +449,7 @@ class Reviewer:
             (4, self.navigate),
             (5, self.correct_text),
             (4, self.repairs_queue),
+            (SPLIT_WEIGHT, self.split_or_merge),
         ]
         weights = [wt for wt, _f in actions]
         action = self.rng.choices([f for _w, f in actions], weights)[0]
@@ -566,6 +568,29 @@ class Reviewer:
             editor.setTextCursor(cursor)
         editor.insertPlainText(self.rng.choice(["越", "System", "", "OpenAI", "的"]))
         QTest.keyClick(editor, self.rng.choice([Qt.Key.Key_Return] * 4 + [Qt.Key.Key_Escape]))
+
+    def split_or_merge(self) -> None:
+        """Ctrl+Shift+S on a row (its text opens), a cursor put in it, Ctrl+Shift+S again (the
+        document is read again); or Ctrl+Shift+M: merged with the next (refused across speakers)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from reviewer.gui.views.text_pane import TextPane
+
+        if self.rng.random() < 0.4:
+            self.key(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            return
+        split = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        self.key(Qt.Key.Key_S, split)
+        pane = QApplication.focusWidget()
+        if not isinstance(pane, TextPane) or not pane.text:
+            return
+        cursor = pane.textCursor()
+        cursor.setPosition(self.rng.randrange(len(pane.toPlainText()) + 1))
+        pane.setTextCursor(cursor)
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(pane, Qt.Key.Key_S, split)
 
     def repairs_queue(self) -> None:
         """Show the queue, pick a kind, go down it with the keyboard deciding, sometimes Accept

@@ -74,6 +74,17 @@ def _chinese(text: str, wrong: str, right: str) -> list[Variant]:
     return out
 
 
+def warm_up(texts: Sequence[str] = ()) -> None:
+    """Load what the first search for variants would (jieba's dictionary, pypinyin's readings
+    of these texts' characters), so the first correction's preview is as quick as the next:
+    the window runs this in the background once a document is open."""
+    import jieba
+
+    jieba.initialize()
+    for text in texts:
+        sound_key(text)
+
+
 def is_word(text: str) -> bool:
     """A Chinese word of the dictionary (核心, 难过): correcting it in one place says little
     about another, where it is most likely meant.  (收脸, 偶拍 are not words.)"""

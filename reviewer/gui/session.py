@@ -24,6 +24,7 @@ from reviewer.core.corrections import MANUAL
 from reviewer.core.errors import InputError
 from reviewer.core.glossary import Glossary
 from reviewer.core.people import default_annotator
+from reviewer.core.variants import warm_up
 from reviewer.gui.models.documents import DocumentsModel
 from reviewer.gui.models.rows import SegmentRow, build_rows, find_matches, set_annotations, time_text
 from reviewer.gui.models.segments import SegmentTableModel
@@ -132,6 +133,7 @@ class ReviewSession(QObject):
         self._recent: OrderedDict[int, _Recent] = OrderedDict()  # documents open a moment ago
         self._reloading = False
         self.refresh_focus: int | None = None  # after our own split or merge: the row to show
+        self._warmed: set[int] = set()  # documents whose texts core.variants has seen
         self.filters: dict[str, object] = {}
 
     # --- undo histories ------------------------------------------------------------------------
@@ -223,11 +225,21 @@ class ReviewSession(QObject):
         self.documents.set_annotation_count(loaded.document_id, len(loaded.annotations))
         self.speakers_changed.emit()
         self._token = loaded.token
+        self._warm_variants(loaded)
         if self._reloading:
             self._reloading = False
             self.document_refreshed.emit(loaded.document_id)
         else:
             self.document_loaded.emit(loaded.document_id)
+
+    def _warm_variants(self, loaded: LoadedDocument) -> None:
+        """In the background, once per document: what a correction's preview loads first
+        (core.variants.warm_up), so the first one shows as quickly as the rest."""
+        if loaded.document_id in self._warmed:
+            return
+        self._warmed.add(loaded.document_id)
+        texts = [r.info.repaired for r in loaded.rows]
+        self.runner.start(Job(lambda _j: warm_up(texts), "warm"), idle=True)
 
     def _keep_recent(self) -> None:
         """Keep the open document's rows for a quick return (oldest out past RECENT_SEGMENTS).
@@ -430,7 +442,8 @@ class ReviewSession(QObject):
             # In this order: speakers before the rows that show them, rows before the counts.
             table: tuple[tuple[object, Callable[[], set[int]]], ...] = (
                 (changes.speakers, lambda: self._apply_speakers(changes.speakers or ())),
-                (changes.rows, lambda: self._apply_rows(changes.rows)),  # type: ignore[arg-type]
+                (changes.rows and not changes.restructure, lambda: self._apply_rows(changes.rows)),  # type: ignore[arg-type]
+                (changes.restructure, lambda: self._restructure(changes)),
                 (changes.annotations, lambda: self._reload_annotations(all_rows=False)),
                 (changes.topics or changes.annotations, self._topics_update),
             )
@@ -495,6 +508,41 @@ class ReviewSession(QObject):
     def _shown_of(self, annotations: Iterable[AnnotationInfo]) -> list[AnnotationInfo]:
         view = self.annotator_view
         return [a for a in annotations if view is None or a.annotator == view]
+
+    def _restructure(self, changes: Changes) -> set[int]:
+        """Rows split or merged (Changes.restructure): the new rows in their place, every later
+        row's index (and its tags') moved by the difference, in place: no read of the document,
+        and no rebuild of 100,000 rows for one split."""
+        old, stored = self.segments.rows, changes.rows
+        assert stored is not None
+        if any(r.index != n for n, r in enumerate(old)):
+            self.reload_document()  # (not numbered 0…n-1 as loaded: read the document after all)
+            return set()
+        fresh = {
+            r.index: r for r in build_rows(stored.segments, self._shown_of(stored.annotations), self.speakers)
+        }
+        rows: list[SegmentRow] = []
+        shift = pos = 0
+        replaced: set[int] = set()
+        for first, before, now in changes.restructure:
+            rows += [_renumbered(r, shift) for r in old[pos:first]]
+            rows += [fresh[first + shift + k] for k in range(now)]  # (read in the new numbering)
+            replaced.update(range(first, first + before))
+            pos = first + before
+            shift += now - before
+        rows += [_renumbered(r, shift) for r in old[pos:]]
+        for i, r in fresh.items():  # rows read back besides (an op's other decisions)
+            if 0 <= i < len(rows):
+                rows[i] = r
+        kept = [a for a in self._annotations if a.segment_index not in replaced]
+        self.annotations = sorted(
+            [*(_tag_renumbered(a, changes.restructure) for a in kept), *stored.annotations], key=reading_order
+        )
+        self.segments.set_rows(rows)
+        self._apply_filters()
+        self.refresh_focus = changes.focus[0] if changes.focus else None
+        self.document_refreshed.emit(self.document_id)
+        return set(fresh)
 
     def _apply_rows(self, stored: StoredRows) -> set[int]:
         """Rebuild the rows an op read back (their text, edits, speaker and tags), nothing else."""
@@ -1045,3 +1093,28 @@ def _tenths(seconds: float) -> str:
     """A time as the table shows it, with tenths (a split's estimate is rarely a whole second)."""
     t = round(seconds, 1)
     return f"{time_text(t)}.{round(t * 10) % 10}"
+
+
+def _renumbered(row: SegmentRow, shift: int) -> SegmentRow:
+    """The row (and its tags) moved ``shift`` indexes down by a split or merge before it."""
+    if shift:
+        # In place, though the record is frozen: the model's rows are the only holders of their
+        # records, and a split near the top of 100,000 rows must not allocate 100,000 new ones
+        # (each such rebuild leaves the allocator's memory more fragmented; see _keep_recent).
+        object.__setattr__(row.info, "index", row.info.index + shift)
+        if row.annotations:
+            row.annotations = [
+                dataclasses.replace(a, segment_index=a.segment_index + shift)
+                if a.segment_index is not None
+                else a
+                for a in row.annotations
+            ]
+    return row
+
+
+def _tag_renumbered(a: AnnotationInfo, parts: tuple[tuple[int, int, int], ...]) -> AnnotationInfo:
+    """A tag on a row after split or merged ones, its index moved with the row."""
+    if a.segment_index is None:
+        return a
+    shift = sum(now - before for first, before, now in parts if first + before <= a.segment_index)
+    return dataclasses.replace(a, segment_index=a.segment_index + shift) if shift else a

@@ -17,9 +17,11 @@ class Changes:
     renamed speaker follow from it). annotations: tags changed beyond ``rows`` (a topic renamed,
     moved or merged changes tags everywhere): read the document's tags again. topics: the topic
     tree or its counts. glossary: the stored glossary. error_types: the error taxonomy.
-    documents: other documents whose records changed (their counts). structure: segments were
-    split or merged, so every row after them has a new index: show the document again. focus:
-    the segments to show afterwards.
+    documents: other documents whose records changed (their counts). restructure: segments were
+    split or merged: (first index, rows there before, rows there now) in ascending order, in
+    the numbering before; ``rows`` holds the rows there now, every later row's index moved by
+    the difference. structure: the same where the op cannot say so precisely: show the
+    document again. focus: the segments to show afterwards.
     """
 
     document_id: int | None = None
@@ -31,4 +33,5 @@ class Changes:
     error_types: bool = False
     documents: frozenset[int] = frozenset()
     structure: bool = False
+    restructure: tuple[tuple[int, int, int], ...] = ()
     focus: list[int] = field(default_factory=list)

@@ -123,6 +123,9 @@ def find_places(
     """
     single = is_chinese(wrong) and len(wrong) == 1
     meant = is_word(wrong)  # a real word: most likely meant wherever else it stands
+    # A Chinese word put right (not one character: its homophones are everywhere) is looked
+    # for by its own sound too.
+    sound_of_right = is_chinese(right) and len(right) >= 2
     wrong, right, exact_only = _pattern(corrected, at, wrong, right)
     if not wrong:
         return []
@@ -138,7 +141,9 @@ def find_places(
             texts = [(s.index, s.repaired) for s in store.segments(doc, with_edits=False)]
             by_hand = store.hand_corrected(doc)
         texts = [(i, corrected if (doc, i) == (document_id, index) else t) for i, t in texts]
-        for k in candidates([t for _i, t in texts], wrong):
+        plain = [t for _i, t in texts]
+        taken: set[tuple[int, int]] = set()
+        for k in candidates(plain, wrong):
             if len(out) >= MAX_PLACES:
                 return out
             seg_index, text = texts[k]
@@ -147,13 +152,41 @@ def find_places(
                     continue
                 if (doc, seg_index) == (document_id, index) and v.start < at[1] and at[0] < v.end:
                     continue  # the correction itself
+                # (The segment corrected now is not one corrected by hand before: its other
+                # places are the reviewer's to tick like any.)
                 why = (
                     "corrected by hand"
-                    if seg_index in by_hand or (doc, seg_index) == (document_id, index)
+                    if seg_index in by_hand
                     else "one character: check each"
                     if single
                     else "a word of its own elsewhere"
                     if meant
+                    else "inside a word"
+                    if not v.fits
+                    else "a distant variant"
+                    if v.score < SAME_SOUND
+                    else ""
+                )
+                out.append(Place(doc, seg_index, v.start, v.end, text, v.score, not why, why, right))
+                taken.add((seg_index, v.start))
+        if not sound_of_right:
+            continue
+        # Other misrecognitions of the same word: what sounds like ``right`` but is not it
+        # (质量 → 只量 elsewhere, once 指令 was corrected to 质量); a dictionary word that
+        # merely sounds so (声称 for 生成) is offered, unticked.
+        for k in candidates(plain, right):
+            if len(out) >= MAX_PLACES:
+                return out
+            seg_index, text = texts[k]
+            for v in find_variants(text, right, right):
+                found = text[v.start : v.end]
+                if (seg_index, v.start) in taken or found == wrong:
+                    continue
+                why = (
+                    "corrected by hand"
+                    if seg_index in by_hand
+                    else "a word of its own elsewhere"
+                    if is_word(found)
                     else "inside a word"
                     if not v.fits
                     else "a distant variant"

@@ -70,6 +70,7 @@ class DecideEdits(Op):
             (d.edit_id, d.decision if new else d.old_decision, d.text if new else d.old_text)
             for d in self.decisions
         ]
+        undone = self.split_done
         with store.write() as s:
             if not new and self.split_done:
                 undo_splits(s, self.document_id, self.split_done)
@@ -87,8 +88,12 @@ class DecideEdits(Op):
                 ]
                 self.split_done = split_at_joins(s, self.document_id, joins)
             if self.splits:
-                # Every row after a split has moved: the window reads the document again.
-                return Changes(self.document_id, structure=True, focus=self.focus[:1])
+                # Rows were split (or joined again): which, and every row read back renumbered.
+                parts, read, focus = _restructured(self.split_done if new else undone, self.focus, new)
+                stored = stored_rows(s, self.document_id, read)
+                return Changes(
+                    self.document_id, rows=stored, speakers=stored.speakers, restructure=parts, focus=focus
+                )
             stored = stored_rows(s, self.document_id, self.focus)
         self.written = {e.id: e.version for seg in stored.segments for e in seg.edits}
         return Changes(self.document_id, rows=stored, speakers=stored.speakers, focus=self.focus)
@@ -98,3 +103,24 @@ class DecideEdits(Op):
 
     def undo(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
         return self._apply(store, seen, False)
+
+
+def _restructured(
+    done: Sequence[SplitDone], focus: Sequence[int], forward: bool
+) -> tuple[tuple[tuple[int, int, int], ...], list[int], list[int]]:
+    """(Changes.restructure, rows to read, focus) of splits made (forward) or undone; ``focus``
+    in the numbering without them."""
+    firsts, added = [], 0
+    for d in sorted(done, key=lambda d: d.index):
+        firsts.append((d.index - added, d.index, len(d.parts)))  # (without, with, parts added)
+        added += len(d.parts)
+    if forward:
+        parts = tuple((old, 1, 1 + n) for old, _new, n in firsts)
+
+        def moved(i: int) -> int:
+            return i + sum(n for old, _new, n in firsts if old < i)
+
+        read = [new + k for _old, new, n in firsts for k in range(n + 1)] + [moved(i) for i in focus]
+        return parts, sorted(set(read)), [moved(i) for i in focus]
+    parts = tuple((new, 1 + n, 1) for _old, new, n in firsts)
+    return parts, sorted({old for old, _new, _n in firsts} | set(focus)), list(focus)

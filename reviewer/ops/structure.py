@@ -1,15 +1,21 @@
 """Split a segment at the cursor, merge it with the next: rows added or taken away, undoable.
 
-The window shows the document again afterwards (``Changes.structure``): every row after the
-split or merge has a new index.
+The Changes say which rows became how many (``Changes.restructure``): the window renumbers the
+rows after them in place instead of reading the document again.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from reviewer.ops.base import AS_BUILT, Op, Seen
 from reviewer.ops.changes import Changes
 from reviewer.store import Store
 from reviewer.store import structure as _structure
+from reviewer.store.dump import stored_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # How a split part's start time was found (SplitDone.times), for the message.
 HOW = {"stamp": "its fragment's timestamp", "given": "as given", "estimated": "estimated", "none": "none"}
@@ -37,14 +43,14 @@ class SplitSegment(Op):
             done = _structure.split_at(
                 s, self.document_id, self.index, self.at, seen=self.seen, time=self.time
             )
-        self.done = [done]
-        return Changes(self.document_id, structure=True, focus=[self.index + 1])
+            self.done = [done]
+            return _moved(s, self.document_id, self.index, 1, len(done.parts) + 1, focus=self.index + 1)
 
     def undo(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
         assert self.document_id is not None
         with store.write() as s:
             _structure.undo_splits(s, self.document_id, self.done)
-        return Changes(self.document_id, structure=True, focus=[self.index])
+            return _moved(s, self.document_id, self.index, len(self.done[0].parts) + 1, 1, focus=self.index)
 
 
 class MergeSegments(Op):
@@ -60,10 +66,19 @@ class MergeSegments(Op):
         assert self.document_id is not None
         with store.write() as s:
             self.done = _structure.merge_segments(s, self.document_id, self.index, self.annotator)
-        return Changes(self.document_id, structure=True, focus=[self.index])
+            return _moved(s, self.document_id, self.index, 2, 1, focus=self.index)
 
     def undo(self, store: Store, seen: Seen = AS_BUILT) -> Changes:
         assert self.document_id is not None and self.done is not None
         with store.write() as s:
             _structure.undo_merge(s, self.done)
-        return Changes(self.document_id, structure=True, focus=[self.index])
+            return _moved(s, self.document_id, self.index, 1, 2, focus=self.index)
+
+
+def _moved(s: Session, document_id: int, first: int, before: int, now: int, focus: int) -> Changes:
+    """``before`` rows at ``first`` are ``now`` rows: the Changes, those rows read back in the
+    op's own transaction."""
+    rows = stored_rows(s, document_id, range(first, first + now))
+    return Changes(
+        document_id, rows=rows, speakers=rows.speakers, restructure=((first, before, now),), focus=[focus]
+    )

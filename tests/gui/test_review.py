@@ -53,11 +53,13 @@ def test_change_a_repair_and_choose_an_alternative(window, open_text, store) -> 
     assert row.info.repaired == "同意，我们慢慢思考。"
     with_alts = next(e for e in row.info.edits if e.alternatives and e.after == "意")
     window.inspector.select_edit(with_alts.id)
-    alternatives = [
-        window.inspector.alternatives.itemText(i) for i in range(window.inspector.alternatives.count())
-    ]
+    box = window.inspector.alternatives
+    alternatives = [box.itemData(i) for i in range(box.count())]
     assert alternatives[0] == "意" and "构" in alternatives
-    window.inspector.alternatives.setCurrentText("构")
+    # Each reading with its share by the repair's own language model, the chosen one first.
+    shares = [int(box.itemText(i).split()[-1].rstrip("%")) for i in range(box.count())]
+    assert shares[0] == max(shares) and 95 <= sum(shares) <= 101
+    box.setCurrentIndex(alternatives.index("构"))
     window.actions_by_name["use_alternative"].trigger()
     seg = next(s for s in store.segments(doc) if s.index == 1)
     assert seg.repaired == "同构，我们慢慢思考。"

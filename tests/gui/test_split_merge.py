@@ -103,3 +103,31 @@ def test_rejecting_a_join_splits_the_row_and_merge_joins_rows(qtbot, window, ope
     window.session.undo_stack.undo()  # the rejection
     assert _shown(window) == ["我们今天聊一下 大模型的未来", "好的"]
     assert next(e for e in store.segment(doc, 0).edits if e.kind == "merge").decision == "pending"
+
+
+def test_the_rows_after_a_split_are_renumbered_in_place_as_a_fresh_read_would_show(
+    qtbot, window, open_text, store
+) -> None:
+    open_text(TEXT, glossary=False)
+    window.session.tag_topic([1], "Later")
+    loads = []
+    window.session.document_loaded.connect(loads.append)
+    select_rows(window, 0)
+    text = window.session.segments.segment(0).info.repaired
+    assert window.session.split_segment(0, text, 2)
+
+    def shown() -> list[tuple[int, str, list[tuple[int, str]]]]:
+        return [
+            (r.index, r.info.repaired, [(a.segment_index, a.tag) for a in r.annotations])
+            for r in window.session.segments.rows
+        ]
+
+    in_place = shown()
+    assert in_place[2] == (2, "好的", [(2, "Later")])
+    assert [(a.segment_index, a.tag) for a in window.session.annotations] == [(2, "Later")]
+    assert window.session.merge_with_next(0)
+    assert shown()[1] == (1, "好的", [(1, "Later")])
+    assert not loads  # no read of the whole document, either time
+    in_place = shown()
+    window.session.reload_document()
+    assert shown() == in_place

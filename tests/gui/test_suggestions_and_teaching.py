@@ -182,10 +182,10 @@ def test_teach_from_a_selected_error_in_the_inspector(window, open_text, store) 
     assert isinstance(dlg, PropagateDialog)
     assert dlg.tree.topLevelItemCount() == 3  # 0:0, 1:3 and 2:10
     dlg.teach.setChecked(False)
-    # Only the other one in this row, which is offered unticked (the row is being corrected by
-    # hand: propagation leaves such rows to the reviewer).
+    # All ticked, the other one in this very row too (it had no correction of the reviewer's
+    # own before this one); the reviewer keeps only that one.
     ticks = {item.text(1): item.checkState(0) for item in dlg.items()}
-    assert ticks == {"0": Qt.CheckState.Checked, "1": Qt.CheckState.Unchecked, "2": Qt.CheckState.Checked}
+    assert ticks == {"0": Qt.CheckState.Checked, "1": Qt.CheckState.Checked, "2": Qt.CheckState.Checked}
     for item in dlg.items():
         item.setCheckState(0, Qt.CheckState.Checked if item.text(1) == "1" else Qt.CheckState.Unchecked)
     dlg.accept()

@@ -172,6 +172,24 @@ def test_a_re_import_of_the_changed_file_keeps_the_corrections(store: Store, tmp
     assert first_turn.repaired[a.span_start : a.span_end] == "曹越"
 
 
+def test_other_misrecognitions_of_the_right_word_are_found_by_its_sound(store: Store) -> None:
+    # 指令 → 质量 here; elsewhere 只量 sounds like 质量 (not a word: ticked).
+    text = (
+        "[00:00:01] SPEAKER_00: 视频的指令很好\n"
+        "[00:00:09] SPEAKER_01: 只量不错\n"
+        "[00:00:19] SPEAKER_00: 他声称质量好\n"
+    )
+    d = store.import_document(doc(text, "q.txt", glossary=False)).document_id
+    seen = store.segment(d, 0).repaired
+    at = seen.index("指令")
+    corrected = seen[:at] + "质量" + seen[at + 2 :]
+    places = find_places(store, d, 0, corrected, (at, at + 2), "指令", "质量")
+    found = {(p.segment_index, p.found): p.ticked for p in places}
+    assert found == {(1, "只量"): True}  # the right word itself (segment 2) is no place to correct
+    run(store, Correct(d, 0, seen, at, at + 2, "质量", "ann", places))
+    assert [s.repaired for s in store.segments(d)][1] == "质量不错"
+
+
 def test_a_re_import_keeps_propagated_corrections_propagated(store: Store, tmp_path) -> None:
     path = tmp_path / "podcast.txt"
     path.write_text(PODCAST, encoding="utf-8")

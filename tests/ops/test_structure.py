@@ -70,7 +70,8 @@ def test_rejecting_a_join_splits_the_row_with_the_fragments_times(store: Store, 
     assert len(joins) == 2
     op = DecideEdits(frags, decisions_for([(0, joins[1])], "rejected"))
     changes = run(store, op)
-    assert changes.structure
+    assert changes.restructure == ((0, 1, 2),)  # row 0 is two rows now
+    assert changes.rows is not None and changes.rows.indexes == {0, 1}
     segs = store.segments(frags)
     assert [s.repaired for s in segs] == [
         "hello there how are you", "today my friend", "我们今天聊一下 AI 很好", "good"
@@ -191,7 +192,10 @@ def test_rejecting_many_joins_at_once_renumbers_every_row_once(store: Store, fra
     store.tag_many(frags, [TagSpec(2, "topic", "Last")])
     before = _state(store, frags)
     op = DecideEdits(frags, decisions_for(joins, "rejected"))
-    run(store, op)
+    changes = run(store, op)
+    # Row 0 became three rows, row 1 two (in the numbering before); all five read back.
+    assert changes.restructure == ((0, 1, 3), (1, 1, 2))
+    assert changes.rows is not None and changes.rows.indexes == {0, 1, 2, 3, 4}
     segs = store.segments(frags)
     assert [s.repaired for s in segs] == [
         "hello there",
@@ -204,7 +208,8 @@ def test_rejecting_many_joins_at_once_renumbers_every_row_once(store: Store, fra
     assert [s.start for s in segs] == [1.0, 3.0, 5.0, 20.0, 24.0, 40.0]
     assert [s.index for s in segs] == list(range(6))
     assert [(a.segment_index, a.tag) for a in store.annotations(frags)] == [(5, "Last")]
-    op.undo(store)
+    undone = op.undo(store)
+    assert undone.restructure == ((0, 3, 1), (3, 2, 1))
     assert _state(store, frags) == before
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reviewer.core.repair.char_lm import CONTEXTUAL, IMPOSSIBLE, MAX_WORD, LMState, char_logp
+from reviewer.core.repair.char_lm import CONTEXTUAL, IMPOSSIBLE, MAX_WORD, LMState, char_logp, score_text
 from reviewer.core.repair.codepages import is_cont, is_lead, seq_len
 
 BYTE, SPACE, WILD, ASCII = 0, 1, 2, 3
@@ -299,3 +299,17 @@ def rank_readings(
     weights = {t: math.exp((s - top) / TEMPERATURE) for t, s in scores.items()}
     z = sum(weights.values())
     return sorted(((t, w / z) for t, w in weights.items()), key=lambda x: -x[1])
+
+
+def reading_shares(left: str, readings: Sequence[str], right: str) -> list[float]:
+    """How likely each of ``readings`` is between ``left`` and ``right``, as shares summing to
+    1, by the model and temperature a lost-byte repair chose its reading with: the scores a
+    reviewer weighs alternatives by."""
+    if not readings:
+        return []
+    left, right = left[-MAX_WORD:], right[:MAX_WORD]
+    scores = [score_text(left + r + right) for r in readings]
+    top = max(scores)
+    weights = [math.exp((sc - top) / TEMPERATURE) for sc in scores]
+    total = sum(weights)
+    return [w / total for w in weights]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.repair.lost_bytes import reading_shares
 from reviewer.gui.colours import error_colour, find_colour, highlight_colour, topic_colour
 from reviewer.gui.i18n import is_language_change
 from reviewer.gui.models.record_list import RecordListModel
@@ -34,6 +35,7 @@ from reviewer.gui.views.delegates import MAX_FIND_MARKS
 from reviewer.gui.views.text_pane import EditablePane, TextPane
 from reviewer.store import AnnotationInfo
 from reviewer.store.records import EditInfo
+from reviewer.store.spans import original_to_repaired
 
 # The confidence of an uncertain pending repair, in the repairs list.
 UNSURE_TEXT = QColor(200, 110, 0)
@@ -330,6 +332,16 @@ class Inspector(QWidget):
         if self.row is not None:
             self._mark(self.row, self._colour_of)
 
+    def _shares(self, e: EditInfo, readings: list[str]) -> list[float | None]:
+        """Each reading's share by the language model the repair chose with, in the words round
+        it (not for speaker labels, nor for a repair with one reading)."""
+        if e.kind == "speaker" or len(readings) < 2 or self.row is None:
+            return [None] * len(readings)
+        # Scored in the repaired text round it, as the repair was chosen.
+        info = self.row.info
+        start, end = original_to_repaired([x.effective() for x in info.edits], e.start, e.end)
+        return list(reading_shares(info.repaired[:start], readings, info.repaired[end:]))
+
     def _fill_alternatives(self) -> None:
         self.alternatives.clear()
         e = self.current_edit()
@@ -338,18 +350,19 @@ class Inspector(QWidget):
         big = QFont(self.alternatives.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
         widest = 0
-        for alt in (e.after, *e.alternatives):
-            if self.alternatives.findData(alt) < 0:
-                # A speaker repair's readings are labels: shown by the names they have now.
-                shown = speaker_choice(alt, self._speaker_names) if e.kind == "speaker" else alt
-                self.alternatives.addItem(shown, alt)
-                if alt and not any(ch.isalnum() for ch in alt):  # emoji, symbols: shown larger
-                    self.alternatives.setItemData(
-                        self.alternatives.count() - 1, big, Qt.ItemDataRole.FontRole
-                    )
-                    widest = max(widest, QFontMetrics(big).horizontalAdvance(shown))
-                else:
-                    widest = max(widest, self.alternatives.fontMetrics().horizontalAdvance(shown))
+        readings = list(dict.fromkeys((e.after, *e.alternatives)))
+        shares = self._shares(e, readings)
+        for alt, share in zip(readings, shares, strict=True):
+            # A speaker repair's readings are labels: shown by the names they have now.
+            shown = speaker_choice(alt, self._speaker_names) if e.kind == "speaker" else alt
+            if share is not None:
+                shown = f"{shown}    {share:.0%}"
+            self.alternatives.addItem(shown, alt)
+            if alt and not any(ch.isalnum() for ch in alt):  # emoji, symbols: shown larger
+                self.alternatives.setItemData(self.alternatives.count() - 1, big, Qt.ItemDataRole.FontRole)
+                widest = max(widest, QFontMetrics(big).horizontalAdvance(shown))
+            else:
+                widest = max(widest, self.alternatives.fontMetrics().horizontalAdvance(shown))
         # The list as wide as its longest reading (the box itself stays as wide as the pane).
         self.alternatives.view().setMinimumWidth(widest + 48)
 
