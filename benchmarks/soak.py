@@ -46,7 +46,8 @@ BIG_SEGMENTS = 100_000
 STEP_MS = 15
 # Actions on each document before the measured state is taken (then caches are warm).
 WARM_UP_ACTIONS = 40
-SPLIT_WEIGHT = int(os.environ.get("SOAK_SPLIT_WEIGHT", "3"))
+# Splits and merges: rarer than the rest for a reviewer (SOAK_SPLIT_WEIGHT=3 for a heavier mix).
+SPLIT_WEIGHT = int(os.environ.get("SOAK_SPLIT_WEIGHT", "1"))
 # A reference audit (see Reviewer.audit) after this many actions.
 AUDIT_EVERY = 25
 # Now and then the reviewer stops to read a passage: no input for a few seconds (the window

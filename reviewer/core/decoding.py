@@ -98,7 +98,6 @@ _ALLOWED = frozenset(
     | {"koi8-r", "koi8-u", "tis-620"}
     | {f"cp{n}" for n in range(1250, 1259)}
 )
-_SHORT_UTF8 = 24  # at most this many non-ASCII bytes: valid UTF-8 may be chance
 _SCORE_SAMPLE = 20000  # characters scored per candidate
 _MIN_SCORE = 0.25  # below this a legacy decoding is judged garbage
 
@@ -125,8 +124,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass
         else:
-            found = _short_utf8_doubt(data, text)
-            return found or _finish(text, "utf-8", "valid UTF-8")
+            # Strict UTF-8 that decodes is the text (even a few bytes another code page would
+            # read otherwise): any repair of it is an edit the reviewer sees.
+            return _finish(text, "utf-8", "valid UTF-8")
     else:
         wide = _wide(data)
         if wide is not None:
@@ -184,33 +184,6 @@ def _wide(data: bytes) -> tuple[str, str, str] | None:
     if score < 0.5:
         return None
     return text, name, reason
-
-
-def _short_utf8_doubt(data: bytes, text: str) -> Decoded | None:
-    """A few non-ASCII bytes can be valid UTF-8 by chance (GBK "谢谢" reads as "лл").
-
-    Only for short non-ASCII content without any CJK in its UTF-8 reading: if
-    that reading looks implausible and a legacy decoding is clearly better, use it.
-    """
-    non_ascii = sum(1 for b in data[:4096] if b >= 0x80)
-    if non_ascii == 0 or non_ascii > _SHORT_UTF8 or len(data) > 4096:
-        return None
-    if any(_is_cjk(ord(c)) or 0x3000 <= ord(c) <= 0x30FF or ord(c) >= 0xFF00 for c in text):
-        return None
-    if all(c.isascii() or c in _WESTERN_LETTERS or c in _WESTERN_PUNCT for c in text):
-        # Accented Western letters are what UTF-8 text most often holds: even a lone "éü" is
-        # likelier that than the GBK "茅眉" the same bytes spell.
-        return None
-    score = _plausibility(text, "utf-8")
-    if score >= 0.6 or sum(1 for c in text if not c.isascii()) < 2:
-        return None
-    try:
-        better, name, reason, best = _legacy(data)
-    except DecodeError:
-        return None
-    if name == "utf-8" or best < max(0.6, score + 0.4):
-        return None
-    return _finish(better, name, reason + " (not the UTF-8 reading, which looks like mojibake)")
 
 
 def _legacy(data: bytes) -> tuple[str, str, str, float]:

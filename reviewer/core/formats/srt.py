@@ -18,10 +18,16 @@ from reviewer.core.formats.plain import join, split_lines
 from reviewer.core.transcript import Segment, Transcript
 
 NAME = "srt"
-_T = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[,.](\d{1,3}))?"
+# One-digit fields are written by some tools (``00:00:0,500 --> 00:00:2,00``).
+_T = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?"
 TIMING = re.compile(rf"[ \t]*({_T})[ \t]*-->[ \t]*({_T})(.*)")
 # "Name: text": a short name (≤ 3 words) starting with a letter, then ": " or ":" at line end.
-SPEAKER = re.compile(r"([^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,2}):( |(?=\n)|\Z)")
+# It is a speaker when the same prefix labels LABEL_REPEATS cues or more, or, followed by text
+# on its line, when it looks like a name (no word in lower case: "Alice", "Dr. Bob Smith",
+# "张三"); a sentence that ends in a colon ("Règle numéro un:", "Hide these tags:", "Перевод:")
+# is text.
+SPEAKER = re.compile(r"([^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){0,2}):( (?=[^\n])|(?=\n)|\Z)")
+LABEL_REPEATS = 2
 _SCAN_LINES = 5000
 
 
@@ -83,13 +89,38 @@ def scan(
             i += 1
             continue
         j = timing + 1
-        while j < n and lines[j].strip() and not TIMING.match(lines[j]):
-            if j + 1 < n and TIMING.match(lines[j + 1]) and lines[j].strip().isdigit():
+        while j < n and not TIMING.match(lines[j]):
+            if not lines[j].strip():
+                # A blank line ends the cue unless what follows is more of its text (no
+                # timing in the next lines, nothing a new block starts with): some tools
+                # leave blank lines inside cues, and that text must not fall out of them.
+                k = j
+                while k < n and not lines[k].strip():
+                    k += 1
+                if k >= n or not _more_text(lines, k, is_id, skip_block):
+                    break
+                j = k
+                continue
+            if j + 1 < n and TIMING.match(lines[j + 1]) and is_id(lines, j):
                 break
             j += 1
         cues.append(Cue(id_line, timing, j))
         i = j
     return cues
+
+
+def _more_text(
+    lines: list[str], k: int, is_id: Callable[[list[str], int], bool], skip_block: Callable[[str], bool]
+) -> bool:
+    """Whether the block at ``k`` (after a blank line) continues the cue before it."""
+    if TIMING.match(lines[k]) or skip_block(lines[k]):
+        return False
+    for j in range(k, min(k + 3, len(lines))):
+        if not lines[j].strip():
+            break
+        if TIMING.match(lines[j]) or (j + 1 < len(lines) and TIMING.match(lines[j + 1]) and is_id(lines, j)):
+            return False
+    return True
 
 
 def _srt_id(lines: list[str], i: int) -> bool:
@@ -147,13 +178,14 @@ def parse(text: str) -> Transcript:
         return Transcript(NAME, [], header=text[:text_end], trailing_newline=trailing)
     segments: list[Segment] = []
     records: dict[str, dict[str, Any]] = {}
+    labels = _labels(text, lines, starts, cues, text_end)
     for k, cue in enumerate(cues):
         nxt = cue_start(cues[k + 1], starts) if k + 1 < len(cues) else -1
         rec, b0, b1 = cue_record(lines, starts, cue, nxt, text_end, text)
         body = text[b0:b1]
         speaker = None
         sm = SPEAKER.match(body)
-        if sm and not rec["empty"]:
+        if sm and not rec["empty"] and sm.group(1) in labels:
             speaker = sm.group(1)
             rec["speaker"] = speaker
             rec["sep"] = ":" + sm.group(2)
@@ -165,6 +197,25 @@ def parse(text: str) -> Transcript:
         records[str(k)] = rec
     header = text[: cue_start(cues[0], starts)]
     return Transcript(NAME, segments, header=header, trailing_newline=trailing, extras={"cues": records})
+
+
+def _labels(text: str, lines: list[str], starts: list[int], cues: list[Cue], text_end: int) -> set[str]:
+    """The prefixes that are speakers (see SPEAKER)."""
+    seen: dict[str, int] = {}
+    named: set[str] = set()
+    for k, cue in enumerate(cues):
+        nxt = cue_start(cues[k + 1], starts) if k + 1 < len(cues) else -1
+        rec, b0, b1 = cue_record(lines, starts, cue, nxt, text_end, text)
+        sm = SPEAKER.match(text[b0:b1])
+        if sm and not rec["empty"]:
+            seen[sm.group(1)] = seen.get(sm.group(1), 0) + 1
+            if sm.group(2) == " " and _name_like(sm.group(1)):
+                named.add(sm.group(1))
+    return named | {name for name, n in seen.items() if n >= LABEL_REPEATS}
+
+
+def _name_like(label: str) -> bool:
+    return not any(w[0].islower() for w in label.split())
 
 
 def render_cue(

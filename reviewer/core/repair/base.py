@@ -32,6 +32,19 @@ class Step(Protocol):
         ...
 
 
+# The least confidence at which a text step's fix is applied (README "Repair steps"); below it
+# the fix is a suggestion (``applied: false``): the text stays as it was until the reviewer
+# accepts it.  A step may hold its own fixes back further (the glossary applies at 0.85).
+# Mojibake is broken for certain (only which reading it was is in doubt): its best reading
+# is applied down to 0.2, with the runners-up as alternatives; below that, it is a guess.
+APPLY_AT = {"mojibake": 0.2}
+APPLY_AT_DEFAULT = 0.5
+
+
+def apply_at(kind: str) -> float:
+    return APPLY_AT.get(kind, APPLY_AT_DEFAULT)
+
+
 def propose_fixes(segment: Segment, kind: str, fixes: Iterable[Fix]) -> list[Edit]:
     """Record fixes computed on ``segment.repaired`` as edits of the segment.
 
@@ -40,7 +53,8 @@ def propose_fixes(segment: Segment, kind: str, fixes: Iterable[Fix]) -> list[Edi
     """
     added: list[Edit] = []
     for f in sorted(fixes, key=lambda f: (f.start, f.end), reverse=True):
-        e = segment.propose(kind, f.start, f.end, f.after, f.confidence, f.alternatives, f.applied)
+        applied = f.applied and f.confidence >= apply_at(kind)
+        e = segment.propose(kind, f.start, f.end, f.after, f.confidence, f.alternatives, applied)
         if e is not None:
             added.append(e)
     added.reverse()

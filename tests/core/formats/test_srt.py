@@ -50,7 +50,12 @@ def test_speaker_names() -> None:
         ("12: not a name", None),
         ("http://example.com", None),
         ("One two three four: too long", None),
-        ("Narrator:", "Narrator"),
+        # A colon at the line's end, or a lower-case phrase before one, is text unless the same
+        # label comes back in another cue (test_a_label_must_look_like_one).
+        ("Narrator:", None),
+        ("Règle numéro un: ne pas parler", None),
+        ("Hide these tags:", None),
+        ("Перевод:", None),
     ]:
         text = f"1\n00:00:01,000 --> 00:00:02,000\n{line}\n"
         t = srt.parse(text)
@@ -140,4 +145,29 @@ def test_cue_like_text(parts: list[str]) -> None:
     text = "".join(parts)
     t = srt.parse(text)
     offsets_hold(text, t)
+    assert srt.render(t) == text
+
+
+def test_a_label_must_look_like_one() -> None:
+    """Repeated across cues, a prefix is a label even at a line's end or in lower case."""
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nnarrator:\nOnce upon a time\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nnarrator: there was\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nRègle numéro un:\n"
+    )
+    t = srt.parse(text)
+    assert [s.speaker for s in t.segments] == ["narrator", "narrator", None]
+    assert srt.render(t) == text
+
+
+def test_one_digit_timing_fields_and_blank_lines_inside_a_cue() -> None:
+    text = (
+        "1\n00:00:0,500 --> 00:00:2,00\nfirst line\n\nstill the first cue\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nsecond\n"
+    )
+    t = srt.parse(text)
+    assert [(s.start, s.end, s.original) for s in t.segments] == [
+        (0.5, 2.0, "first line\n\nstill the first cue"),
+        (3.0, 4.0, "second"),
+    ]
     assert srt.render(t) == text
