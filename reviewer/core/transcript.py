@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 # Edit kinds that change a segment field instead of the text.
@@ -65,8 +64,12 @@ class Edit:
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Substitute the applied text edits (non-overlapping) into ``text``."""
     ordered = list(edits)
-    if any(a.start > b.start for a, b in pairwise(ordered)):
-        ordered.sort(key=lambda e: e.start)
+    last = -1
+    for e in ordered:  # (a plain loop: this runs for every segment in every step)
+        if e.start < last:
+            ordered.sort(key=lambda e: e.start)
+            break
+        last = e.start
     out: list[str] = []
     pos = 0
     for e in ordered:
