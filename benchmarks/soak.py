@@ -142,6 +142,7 @@ def watch(minutes: float, segments: int, seed: int) -> int:
             f"round {base:.0f} MB, at the end {end:.0f} MB, target growth < {RSS_TARGET_MB:.0f} MB)"
         )
         print(f"(time per kind of action, s: {json.dumps(last.get('timing', {}))})")
+        print(f"(RSS on seed 003 at audits, (s, MB): {json.dumps(last.get('rss_trend', []))})")
         print(
             f"soak: actions {totals['actions']}, scrolls {totals['scrolls']}, crashes {crashes}, "
             f"none_refcount_delta {delta}, rss_growth_mb {growth:.1f}"
@@ -225,6 +226,9 @@ class Reviewer:
             stack.setIndex(0)  # undo every step made in this document
             stack.clear()
         self.open_and_wait(self.docs[0])
+        # Background work done first (the dictionaries a correction's preview needs are
+        # loaded once a document is open: a one-off, not growth).
+        self.session.runner.wait()
         self._settle()
         pause = time.monotonic() + READ_FOR_S  # a pause, as a reviewer's: idle work happens
         while time.monotonic() < pause:
@@ -454,6 +458,11 @@ class Reviewer:
         ]
         weights = [wt for wt, _f in actions]
         action = self.rng.choices([f for _w, f in actions], weights)[0]
+        if self.base is None:
+            # Warming up: every kind of action in turn on every document, so what each loads
+            # once (dictionaries, dialogs, a first split's renumbering) is in the base state.
+            kinds = [f for _w, f in actions if f != self.switch_document]
+            action = kinds[self.round % len(kinds)]
         if self.session.document_id is None:
             action = self.switch_document
         if self.base is not None and self.round % AUDIT_EVERY == 0:

@@ -100,6 +100,8 @@ _ALLOWED = frozenset(
 )
 _SCORE_SAMPLE = 20000  # characters scored per candidate
 _MIN_SCORE = 0.25  # below this a legacy decoding is judged garbage
+_TRUST_CHARDET = 0.7  # chardet's confidence at which its CJK guess is not overruled
+_CJK_CODECS = frozenset({"euc_jp", "cp932", "cp949", "big5", "cp950", "big5hkscs", "gb18030"})
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -111,6 +113,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     magic = _magic(data)
     if magic:
         raise DecodeError(f"looks like binary data ({magic}), not a text transcript")
+    seven = _seven_bit(data)
+    if seven is not None:
+        return seven
     for bom, name, reason in _BOMS:
         if data.startswith(bom):
             try:
@@ -133,6 +138,32 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             return _finish(*wide)
     text, name, reason, _ = _legacy(data)
     return _finish(text, name, reason)
+
+
+# 7-bit encodings of CJK text: ASCII bytes throughout (so "valid UTF-8"), their escape
+# sequences telling them apart.  (codec, marker bytes, what the reason says)
+_SEVEN_BIT: tuple[tuple[str, tuple[bytes, ...], str], ...] = (
+    ("iso2022_kr", (b"\x1b$)C",), "ISO-2022-KR escape sequences"),
+    ("iso2022_jp", (b"\x1b$B", b"\x1b$@", b"\x1b$(D"), "ISO-2022-JP escape sequences"),
+    ("hz", (b"~{",), "HZ-GB-2312 (~{ … ~} shifts)"),
+)
+
+
+def _seven_bit(data: bytes) -> Decoded | None:
+    """ISO-2022-JP/KR and HZ files, which are also plain ASCII: decoded by their own codec when
+    their markers are there and it reads the whole file strictly into CJK text."""
+    if max(data, default=0) >= 0x80:
+        return None
+    for codec, markers, reason in _SEVEN_BIT:
+        if not any(m in data for m in markers):
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any(_is_cjk(ord(c)) or 0x3040 <= ord(c) <= 0x30FF or 0xAC00 <= ord(c) <= 0xD7A3 for c in text):
+            return _finish(text, codec, reason)
+    return None
 
 
 def decode_file(path: str | Path, encoding: str | None = None) -> Decoded:
@@ -223,6 +254,13 @@ def _legacy(data: bytes) -> tuple[str, str, str, float]:
             score += 0.03  # a small vote for chardet's own choice
         results.append((score, -rank, name, text))
     score, _, name, text = max(results)
+    # chardet sure of a CJK multi-byte encoding (its detectors model those languages; our
+    # score models Chinese): its reading stands if it looks like text at all.  EUC-JP kana
+    # are GB2312's too, and the kanji then read as other Chinese characters.
+    if top is not None and top[3] >= _TRUST_CHARDET and top[0] in _CJK_CODECS and name != top[0]:
+        trusted = next((r for r in results if r[2] == top[0]), None)
+        if trusted is not None and trusted[0] >= _MIN_SCORE:
+            score, _, name, text = trusted
     if score < _MIN_SCORE:
         if _control_share(text) > 0.02:
             raise DecodeError("looks like binary data (control bytes), not a text transcript")

@@ -3,6 +3,7 @@ the text, and C1 characters are the Windows-1252 text they were, never dropped."
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,34 @@ def test_a_fix_below_the_apply_threshold_is_a_suggestion_not_a_change() -> None:
         assert [(e.after, e.applied) for e in edits] == [("xyz", False), ("DEF", True)]
         assert seg.repaired == "abc DEF"  # the doubtful one waits for the reviewer
     assert apply_at("mojibake") == 0.2 and apply_at("normalize") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "why"),
+    [
+        ("これは日本語のテキストです。\n", "iso2022_jp", "ISO-2022-JP"),
+        ("이것은 한국어 텍스트입니다.\n", "iso2022_kr", "ISO-2022-KR"),
+        ("我们今天聊一下大模型的未来。\n", "hz", "HZ-GB-2312"),
+    ],
+)
+def test_seven_bit_cjk_encodings_are_decoded_not_passed_as_utf8(text: str, codec: str, why: str) -> None:
+    d = decode(text.encode(codec))
+    assert (d.text, d.encoding) == (text, codec) and why in d.reason
+
+
+def test_plain_ascii_with_a_tilde_brace_stays_utf8() -> None:
+    assert decode(b"set x ~{ y ~} here\n").encoding == "utf-8"
+
+
+def test_chardet_sure_of_euc_jp_is_not_overruled_by_a_chinese_reading() -> None:
+    # The kana are GB2312's too; only the kanji tell EUC-JP (元気) from GB18030 (傅丹).
+    d = decode("こんにちは、元気ですか。\n".encode("euc_jp"))
+    assert (d.text, d.encoding) == ("こんにちは、元気ですか。\n", "euc_jp")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=60))
+def test_printable_ascii_is_always_utf8_as_it_is(text: str) -> None:
+    if text.strip():
+        d = decode(text.encode())
+        assert (d.text, d.encoding) == (text, "utf-8")
