@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import and_, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from reviewer.core.decisions import decided_speaker, decided_text
 from reviewer.core.errors import InputError
@@ -137,7 +137,7 @@ def _stamp_of_line(doc_text: str, line: int) -> float | None:
     return stamp_seconds(m) if m else None
 
 
-def _estimate(doc_text: str, seg: Segment, pos: int, share: float, one_per_line: bool) -> float | None:
+def _estimate(doc: Document, seg: Segment, pos: int, share: float, one_per_line: bool) -> float | None:
     """A start time for a cut at ``pos`` of the original: within its fragment, between that
     fragment's stamp and the next one's (a merged row's fragments keep theirs in the file);
     else the characters' share of the whole segment's time."""
@@ -146,9 +146,9 @@ def _estimate(doc_text: str, seg: Segment, pos: int, share: float, one_per_line:
         lo = seg.original.rfind("\n", 0, pos) + 1
         hi = seg.original.find("\n", pos)
         hi = len(seg.original) if hi < 0 else hi
-        t0 = seg.start if line == 0 else _stamp_of_line(doc_text, seg.source_lines[line])
+        t0 = seg.start if line == 0 else _stamp_of_line(doc.original_text, seg.source_lines[line])
         last = line + 1 >= len(seg.source_lines)
-        t1 = seg.end if last else _stamp_of_line(doc_text, seg.source_lines[line + 1])
+        t1 = seg.end if last else _stamp_of_line(doc.original_text, seg.source_lines[line + 1])
         estimate = split_time(t0, t1, (pos - lo) / max(1, hi - lo))
         if estimate is not None:
             return estimate
@@ -257,7 +257,8 @@ def split_segments(
     of the part after that cut, where the caller knows it.  Other parts' starts come from their
     fragment's stamp in the file, else the characters' share of the segment's time."""
     times = times or {}
-    doc = session.get(Document, document_id)
+    # The file's text (megabytes for a long export) only if a fragment's stamp is wanted.
+    doc = session.get(Document, document_id, options=[defer(Document.original_text)])
     if doc is None:
         raise InputError(f"no document with id {document_id}")
     plans = []
@@ -331,9 +332,7 @@ def _split(
         elif stamp is not None:
             starts.append((stamp, "stamp"))
         else:
-            estimate = _estimate(
-                doc.original_text, seg, p.start, p.offset / max(1, len(old_repaired)), one_per_line
-            )
+            estimate = _estimate(doc, seg, p.start, p.offset / max(1, len(old_repaired)), one_per_line)
             starts.append((estimate, "estimated" if estimate is not None else "none"))
     # The new rows.
     new_rows = []
