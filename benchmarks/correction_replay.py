@@ -102,8 +102,9 @@ def main_() -> int:
             est = offset[c.line] + max(0, _body(lines[c.line - 1]).find(c.wrong)) + within
             return seg.repaired, _locate(seg.repaired, c.wrong, est), seg.repaired
 
-        # As the window does in the background once a document is open (ReviewSession): the
-        # open one's texts only; the other documents' characters are met in the first search.
+        # As the window does in the background at the reviewer's first pause after opening a
+        # document (ReviewSession.warm_when_idle): the open one's texts only; the other
+        # documents' characters are met in the first search.
         warm_up([s.repaired for s in store.segments(doc, with_edits=False)])
         at_start = {}
         for n, c in enumerate(corrections):

@@ -226,14 +226,14 @@ class Reviewer:
             stack.setIndex(0)  # undo every step made in this document
             stack.clear()
         self.open_and_wait(self.docs[0])
-        # Background work done first (the dictionaries a correction's preview needs are
-        # loaded once a document is open: a one-off, not growth).
-        self.session.runner.wait()
         self._settle()
         pause = time.monotonic() + READ_FOR_S  # a pause, as a reviewer's: idle work happens
         while time.monotonic() < pause:
             self.app.processEvents()
             time.sleep(0.05)
+        # What the pause started done (the dictionaries a correction's preview needs are
+        # loaded at the first pause: a one-off, not growth).
+        self.session.runner.wait()
         self._settle()
         if os.environ.get("SOAK_TRACE"):  # where the Python heap grew between the two states
             import tracemalloc

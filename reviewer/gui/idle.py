@@ -44,6 +44,8 @@ class IdleSweeper(QObject):
         super().__init__(parent)
         self.busy = busy
         self.clock = clock
+        # Other work kept for a pause, each called (one per check) until it says it had none.
+        self.hooks: list[Callable[[], bool]] = []
         self.last_input = clock()
         self.sweeps = 0
         app = QApplication.instance()
@@ -60,8 +62,13 @@ class IdleSweeper(QObject):
         return False
 
     def check(self) -> bool:
-        """Sweep now if idle and there is something to sweep; says whether it did."""
-        if not sweep_pending() or self.clock() - self.last_input < IDLE_S or self.busy():
+        """Run a hook's work, else sweep, if idle and there is something to do; says whether
+        it did anything."""
+        if self.clock() - self.last_input < IDLE_S or self.busy():
+            return False
+        if any(hook() for hook in self.hooks):
+            return True
+        if not sweep_pending():
             return False
         if sweep_frozen():
             self.sweeps += 1

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.poll_timer.start()
         # The collector's sweep of what freezing an open document's rows kept: while idle.
         self.idle = IdleSweeper(lambda: self.session.runner.busy, self)
+        self.idle.hooks.append(self.session.warm_when_idle)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -550,7 +551,12 @@ class MainWindow(QMainWindow):
             "rename_speaker",
         ):
             a[name].setEnabled(has_doc and has_rows)
-        a["change"].setEnabled(edit is not None)
+        # The reviewer's own text is not decided like a repair (undo it, or correct again).
+        own = edit is not None and edit.kind == "manual"
+        if own:
+            a["accept"].setEnabled(False)
+            a["reject"].setEnabled(False)
+        a["change"].setEnabled(edit is not None and not own)
         a["use_alternative"].setEnabled(edit is not None and bool(edit.alternatives))
         for name in ("export_txt", "export_srt", "export_vtt", "accept_many"):
             a[name].setEnabled(has_doc)

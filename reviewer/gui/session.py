@@ -134,6 +134,7 @@ class ReviewSession(QObject):
         self._reloading = False
         self.refresh_focus: int | None = None  # after our own split or merge: the row to show
         self._warmed: set[int] = set()  # documents whose texts core.variants has seen
+        self._to_warm: Sequence[SegmentRow] | None = None  # (their rows, until the warm-up runs)
         self.filters: dict[str, object] = {}
 
     # --- undo histories ------------------------------------------------------------------------
@@ -233,13 +234,23 @@ class ReviewSession(QObject):
             self.document_loaded.emit(loaded.document_id)
 
     def _warm_variants(self, loaded: LoadedDocument) -> None:
-        """In the background, once per document: what a correction's preview loads first
-        (core.variants.warm_up), so the first one shows as quickly as the rest."""
+        """Once per document, kept for the reviewer's first pause (warm_when_idle): what a
+        correction's preview loads first (core.variants.warm_up), so the first one shows as
+        quickly as the rest.  Not at once: jieba's dictionary load holds the interpreter for
+        most of a second, which would stall the window just as the document shows."""
         if loaded.document_id in self._warmed:
             return
         self._warmed.add(loaded.document_id)
-        texts = [r.info.repaired for r in loaded.rows]
+        self._to_warm = loaded.rows
+
+    def warm_when_idle(self) -> bool:
+        """The window's idle hook: start the kept warm-up in the background (False: none)."""
+        rows, self._to_warm = self._to_warm, None
+        if not rows:
+            return False
+        texts = [r.info.repaired for r in rows]
         self.runner.start(Job(lambda _j: warm_up(texts), "warm"), idle=True)
+        return True
 
     def _keep_recent(self) -> None:
         """Keep the open document's rows for a quick return (oldest out past RECENT_SEGMENTS).

@@ -29,3 +29,21 @@ def test_the_sweep_runs_only_after_a_pause(qtbot, window) -> None:
     assert sweeper.check() and sweeper.sweeps == 1
     assert not gc_pause.sweep_pending() and not sweeper.check()
     sweeper.stop()
+
+
+def test_the_preview_warm_up_waits_for_the_first_pause(qtbot, window, open_text) -> None:
+    """Opening a document keeps its warm-up (jieba, pypinyin: most of a second holding the
+    interpreter) for the reviewer's first pause, then runs it once."""
+    open_text("[00:00:01] SPEAKER_00: 我们今天聊一下\n")
+    ran: list[bool] = []
+    session = window.session
+    now = [1000.0]
+    sweeper = IdleSweeper(lambda: False, clock=lambda: now[0])
+    sweeper.hooks.append(lambda: ran.append(session.warm_when_idle()) or ran[-1])
+    assert not sweeper.check() and not ran  # input just now: nothing yet
+    now[0] += IDLE_S + 1
+    assert sweeper.check() and ran == [True]  # the pause: the warm-up starts
+    now[0] += IDLE_S + 1
+    sweeper.check()
+    assert ran[-1] is False  # once per document
+    sweeper.stop()

@@ -72,3 +72,16 @@ def test_the_undo_button_keeps_its_width_as_the_undo_text_changes(window, open_t
     window.session.mark_error(0, "asr", span=(0, 1), correction="We")
     assert "Error" in undo.text()  # the menu says what it undoes…
     assert undo.iconText() == "Undo" and button.sizeHint().width() == width  # …the button does not
+
+
+def test_accept_and_reject_are_off_for_the_reviewers_own_text(window, open_text) -> None:
+    open_text(TEXT)
+    select_rows(window, 1)
+    assert window.session.correct_text(1, "ok", "okay")
+    own = next(e for e in window.session.segments.segment(1).info.edits if e.kind == "manual")
+    window.inspector.select_edit(own.id)
+    a = window.actions_by_name
+    assert not a["accept"].isEnabled() and not a["reject"].isEnabled() and not a["change"].isEnabled()
+    select_rows(window, 0)  # a row of repairs: on again
+    window.inspector.select_edit(window.session.segments.segment(0).info.edits[0].id)
+    assert a["accept"].isEnabled() and a["reject"].isEnabled()
