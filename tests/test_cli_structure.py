@@ -73,6 +73,7 @@ def test_split_inside_a_fragment_estimates_and_a_given_time_wins(
         ("split", 1, 0, "--at", "x"),
         ("split", 1, 0, "--at", 2, "--time", "soon"),
         ("split", 1, 0, "--at", 2, "--time", "nan"),
+        ("split", 1, 0, "--at", 2, "--time", "99"),  # after the segment's end
         ("merge", 1, 1),  # different speakers
         ("merge", 1, 2),  # the last row
         ("merge", 1, -1),

@@ -328,6 +328,11 @@ def _split(
         if cuts[k].drop and one_per_line and seg.start is not None:
             stamp = _stamp_of_line(doc.original_text, seg.source_lines[line])
         if given is not None:
+            if (seg.start is not None and given < seg.start) or (seg.end is not None and given > seg.end):
+                raise InputError(
+                    f"segment {old_index} runs from {seg.start} to {seg.end} s: "
+                    f"a part of it cannot start at {given}"
+                )
             starts.append((given, "given"))
         elif stamp is not None:
             starts.append((stamp, "stamp"))

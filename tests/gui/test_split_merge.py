@@ -131,3 +131,31 @@ def test_the_rows_after_a_split_are_renumbered_in_place_as_a_fresh_read_would_sh
     in_place = shown()
     window.session.reload_document()
     assert shown() == in_place
+
+
+def test_rejecting_joins_in_two_rows_at_once_renumbers_the_window_as_a_read_would(
+    qtbot, window, open_text
+) -> None:
+    from tests.ops.test_structure import FRAGMENTS
+
+    open_text(FRAGMENTS, glossary=False)
+    s = window.session
+    s.tag_topic([2], "Last")
+    joins = [(r.index, e) for r in s.segments.rows for e in r.info.edits if e.kind == "merge"]
+    assert len(joins) == 3
+    assert s.decide(joins, "rejected")
+
+    def shown() -> list[tuple[int, str, float | None, list[str]]]:
+        return [
+            (r.index, r.info.repaired, r.info.start, [a.tag for a in r.annotations]) for r in s.segments.rows
+        ]
+
+    in_place = shown()
+    assert [t for _i, t, _s, _a in in_place] == [
+        "hello there", "how are you", "today my friend", "我们今天聊一下 AI", "很好", "good"
+    ]  # fmt: skip
+    assert in_place[5][3] == ["Last"]
+    s.reload_document()
+    assert shown() == in_place
+    s.undo_stack.undo()
+    assert [r.info.repaired for r in s.segments.rows][2] == "good"
